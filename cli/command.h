@@ -1,0 +1,36 @@
+// The contract between main.cc and the one-file-per-subcommand CLI.
+#ifndef BYLINE_CLI_COMMAND_H
+#define BYLINE_CLI_COMMAND_H
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <string>
+
+namespace byline::cli {
+
+// Exit statuses, the same for every subcommand.
+enum Exit : int {
+  kExitOk = 0,
+  kExitPartial = 1,   // some inputs failed, the rest was done
+  kExitUsage = 2,     // bad usage or bad query
+  kExitIndex = 3,     // index locked or unusable
+};
+
+// Options shared by all subcommands.
+struct GlobalOptions {
+  std::string db;     // --db, else $BYLINE_DB, else ./byline-index
+};
+
+// Each subcommand file defines one add_*_command: it registers the subcommand
+// and its options on `app`, and sets `run` (called when that subcommand is
+// chosen) to a function returning the exit status. Library errors propagate
+// as exceptions; main.cc maps them to exit statuses in one place.
+using RunFn = std::function<int()>;
+using AddCommandFn = void (*)(CLI::App& app, const GlobalOptions& global, RunFn& run);
+
+void add_parse_command(CLI::App& app, const GlobalOptions& global, RunFn& run);
+
+}  // namespace byline::cli
+
+#endif  // BYLINE_CLI_COMMAND_H

@@ -1,0 +1,79 @@
+// The `byline` command: a thin client of libbyline. Each subcommand lives in
+// its own cmd_*.cc; this file wires them up and maps library errors to exit
+// statuses in one place.
+#include <cstdlib>
+#include <exception>
+#include <iostream>
+
+#include "byline/error.h"
+#include "byline/version.h"
+#include "command.h"
+#include "diagnostics.h"
+
+namespace byline::cli {
+namespace {
+
+constexpr AddCommandFn kCommands[] = {
+    add_parse_command,
+};
+
+std::string default_db() {
+  const char* env = std::getenv("BYLINE_DB");
+  if (env != nullptr && *env != '\0') return env;
+  return "./byline-index";
+}
+
+int run_main(int argc, char** argv) {
+  CLI::App app{"Byline: full-text search for archives of news pages", "byline"};
+  app.set_version_flag("--version", std::string("byline ") + BYLINE_VERSION_STRING);
+  app.require_subcommand(1);
+  app.fallthrough();
+
+  GlobalOptions global;
+  global.db = default_db();
+  app.add_option("--db", global.db, "Index folder (default: $BYLINE_DB, else ./byline-index)")
+      ->capture_default_str();
+
+  RunFn run;
+  for (AddCommandFn add : kCommands) add(app, global, run);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    print_error(std::string(e.what()) + " (see 'byline --help')");
+    return kExitUsage;
+  }
+
+  try {
+    return run ? run() : kExitUsage;
+  } catch (const IndexLocked& e) {
+    print_error(e.what());
+    return kExitIndex;
+  } catch (const IndexUnusable& e) {
+    print_error(e.what());
+    return kExitIndex;
+  } catch (const BadQuery& e) {
+    print_error(e.what());
+    return kExitUsage;
+  } catch (const Error& e) {
+    print_error(e.what());
+    return kExitPartial;
+  } catch (const std::bad_alloc&) {
+    print_error("out of memory");
+    return kExitPartial;
+  } catch (const std::exception& e) {
+    print_error(std::string("internal error: ") + e.what());
+    return kExitPartial;
+  }
+}
+
+}  // namespace
+}  // namespace byline::cli
+
+int main(int argc, char** argv) { return byline::cli::run_main(argc, argv); }

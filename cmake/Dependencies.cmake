@@ -1,0 +1,45 @@
+# Every dependency is a Debian package (scripts/install-deps.sh installs them).
+find_package(Threads REQUIRED)
+find_package(PkgConfig REQUIRED)
+
+# Xapian's CMake config only sets variables; wrap them in an imported target.
+find_package(xapian 1.4 REQUIRED CONFIG)
+if(NOT TARGET byline_xapian)
+  add_library(byline_xapian INTERFACE IMPORTED)
+  set_target_properties(byline_xapian PROPERTIES
+    INTERFACE_INCLUDE_DIRECTORIES "${XAPIAN_INCLUDE_DIR}"
+    INTERFACE_LINK_LIBRARIES "${XAPIAN_LIBRARIES}")
+endif()
+
+# libstemmer (Snowball) ships neither a CMake config nor a .pc file.
+find_path(SNOWBALL_INCLUDE_DIR libstemmer.h REQUIRED)
+find_library(SNOWBALL_LIBRARY stemmer REQUIRED)
+if(NOT TARGET byline_snowball)
+  add_library(byline_snowball INTERFACE IMPORTED)
+  set_target_properties(byline_snowball PROPERTIES
+    INTERFACE_INCLUDE_DIRECTORIES "${SNOWBALL_INCLUDE_DIR}"
+    INTERFACE_LINK_LIBRARIES "${SNOWBALL_LIBRARY}")
+endif()
+
+find_package(nlohmann_json 3 REQUIRED)
+pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
+find_package(CLI11 2 REQUIRED CONFIG)
+
+# Private dependencies of the library's internals, linked by every OBJECT library.
+add_library(byline_deps INTERFACE)
+target_link_libraries(byline_deps INTERFACE
+  byline_xapian byline_snowball nlohmann_json::nlohmann_json PkgConfig::XXHASH Threads::Threads)
+
+# The generated version header.
+configure_file(${PROJECT_SOURCE_DIR}/cmake/version.h.in ${PROJECT_BINARY_DIR}/include/byline/version.h @ONLY)
+
+# Helper to declare one folder's OBJECT library.
+function(byline_object_library name)
+  add_library(${name} OBJECT ${ARGN})
+  target_include_directories(${name}
+    PUBLIC $<BUILD_INTERFACE:${CMAKE_CURRENT_SOURCE_DIR}/include>
+           $<BUILD_INTERFACE:${PROJECT_BINARY_DIR}/include>
+    PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/src ${PROJECT_SOURCE_DIR}/common/src)
+  target_link_libraries(${name} PUBLIC byline_deps)
+  target_compile_options(${name} PRIVATE ${BYLINE_WARNINGS})
+endfunction()

@@ -1,0 +1,52 @@
+// A news page: the article and its readers' comments, and the parser that
+// recovers them from the text of a page.
+#ifndef BYLINE_PAGE_H
+#define BYLINE_PAGE_H
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace byline {
+
+// Dates are local times as printed on the page, "YYYY-MM-DDTHH:MM", without
+// any zone conversion; std::nullopt when the page gives none.
+struct Article {
+  std::string title;
+  std::optional<std::string> date;
+  std::optional<std::string> author;  // the byline's name, else the "Post by:" name
+  std::vector<std::string> tags;      // "Filed under:" entries, in page order
+  std::string text;                   // body paragraphs joined by "\n\n"
+};
+
+struct Comment {
+  int index = 0;                 // 1-based position in page order, replies included
+  std::optional<int> parent;     // index of the comment this one answers
+  std::string author;
+  std::optional<std::string> date;
+  std::string text;              // paragraphs joined by "\n\n"; "" when empty
+};
+
+struct Page {
+  Article article;
+  std::vector<Comment> comments;
+};
+
+struct ParseResult {
+  Page page;
+  // True when the bytes had the shape of a news page (a date line near the
+  // top); false for other text, parsed as title = first non-empty line.
+  bool is_news_page = false;
+  // Things a user should know (charset fallback, not a news page), each one
+  // short line without a trailing period.
+  std::vector<std::string> warnings;
+};
+
+// Parses the bytes of one page. Pure and total: never throws on any input
+// (invalid UTF-8 is decoded as Windows-1252, with a warning), thread-safe.
+ParseResult parse_page(std::string_view bytes);
+
+}  // namespace byline
+
+#endif  // BYLINE_PAGE_H

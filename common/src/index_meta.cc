@@ -1,0 +1,39 @@
+#include "index_meta.h"
+
+#include "byline/error.h"
+#include "schema.h"
+
+namespace byline {
+
+IndexSettings read_index_settings(const Xapian::Database& db, const std::string& db_path) {
+  IndexSettings settings;
+  std::string version = db.get_metadata(schema::kMetaSchema);
+  if (version.empty()) {
+    if (db.get_doccount() != 0)
+      throw IndexUnusable(db_path + ": not a Byline index (no schema version in its metadata)");
+    return settings;
+  }
+  int parsed = 0;
+  try {
+    parsed = std::stoi(version);
+  } catch (const std::exception&) {
+    parsed = -1;
+  }
+  if (parsed != schema::kSchemaVersion)
+    throw SchemaMismatch(db_path + ": index schema version " + version + ", this Byline reads version " +
+                         std::to_string(schema::kSchemaVersion) + " (re-index into a new --db)");
+  settings.schema_version = parsed;
+  std::string language = db.get_metadata(schema::kMetaLanguage);
+  if (!language.empty()) settings.language = language;
+  std::string stopwords = db.get_metadata(schema::kMetaStopwords);
+  if (!stopwords.empty()) settings.stopwords = stopwords;
+  return settings;
+}
+
+void write_index_settings(Xapian::WritableDatabase& db, const IndexSettings& settings) {
+  db.set_metadata(schema::kMetaSchema, std::to_string(schema::kSchemaVersion));
+  db.set_metadata(schema::kMetaLanguage, settings.language);
+  db.set_metadata(schema::kMetaStopwords, settings.stopwords);
+}
+
+}  // namespace byline

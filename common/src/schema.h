@@ -1,0 +1,80 @@
+// The index schema: the single source of truth for term prefixes, value slots,
+// metadata keys and the stored document record. Indexer and searcher both
+// include this file and nothing else defines a prefix.
+//
+// One Xapian document per article and per comment.
+//
+// Terms (boolean terms are lowercased where they hold words):
+//   (none)  free text, positional, stemmed (STEM_SOME: raw terms plus Z-terms):
+//           the article body, or the comment text; for articles the title too,
+//           with kTitleWeight as wdf increment. Comments do not get their
+//           article's title as free text.
+//   S       title words, positional, stemmed (articles and their comments).
+//   XA      author words (free text, so `author:labott` matches).
+//   A       exact author, lowercased, whitespace collapsed (boolean filter).
+//   K       exact tag, lowercased (boolean filter, `tag:`).
+//   XT      document type: "article" or "comment" (boolean).
+//   Y/M/D   year "2013", month "201304", day "20130422" (boolean).
+//   Q       unique document id: "<page id>" for the article, "<page id>.<n>"
+//           for comment n (1-based index in page order).
+//   XP      page id (16 hex digits), on the article and all its comments.
+//   XF      file key (16 hex digits of xxh64 of the source file path), on
+//           every document read from that file: deleting a changed file's
+//           documents is one delete_document(term).
+//
+// Values:
+//   kSlotDate    "YYYYMMDDHHMM" (string order is time order; absent if no date)
+//   kSlotPage    page id (collapse key)
+//   kSlotAuthor  author as printed (facets)
+//   kSlotTags    tags as printed, joined by kListSeparator (facets)
+//   kSlotType    "article" / "comment" (facets)
+//
+// Document data: see doc_record.h (a compact binary record).
+//
+// Metadata:
+//   byline.schema     kSchemaVersion as decimal text
+//   byline.language   Snowball language name ("english", ..., or "none")
+//   byline.stopwords  stop word list name ("english" or "none")
+//   byline.file.<16 hex file key>  state of one input file for incremental
+//                     runs: see file_state.h in the indexer.
+#ifndef BYLINE_SCHEMA_H
+#define BYLINE_SCHEMA_H
+
+namespace byline::schema {
+
+inline constexpr int kSchemaVersion = 1;
+
+inline constexpr char kPrefixTitle[] = "S";
+inline constexpr char kPrefixAuthorText[] = "XA";
+inline constexpr char kPrefixAuthorExact[] = "A";
+inline constexpr char kPrefixTag[] = "K";
+inline constexpr char kPrefixType[] = "XT";
+inline constexpr char kPrefixYear[] = "Y";
+inline constexpr char kPrefixMonth[] = "M";
+inline constexpr char kPrefixDay[] = "D";
+inline constexpr char kPrefixId[] = "Q";
+inline constexpr char kPrefixPage[] = "XP";
+inline constexpr char kPrefixFile[] = "XF";
+
+inline constexpr unsigned kSlotDate = 0;
+inline constexpr unsigned kSlotPage = 1;
+inline constexpr unsigned kSlotAuthor = 2;
+inline constexpr unsigned kSlotTags = 3;
+inline constexpr unsigned kSlotType = 4;
+
+inline constexpr char kTypeArticle[] = "article";
+inline constexpr char kTypeComment[] = "comment";
+
+// Title words count this many times a body word in an article's free text.
+inline constexpr unsigned kTitleWeight = 3;
+
+inline constexpr char kListSeparator = '\x1f';
+
+inline constexpr char kMetaSchema[] = "byline.schema";
+inline constexpr char kMetaLanguage[] = "byline.language";
+inline constexpr char kMetaStopwords[] = "byline.stopwords";
+inline constexpr char kMetaFilePrefix[] = "byline.file.";
+
+}  // namespace byline::schema
+
+#endif  // BYLINE_SCHEMA_H

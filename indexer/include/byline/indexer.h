@@ -1,0 +1,110 @@
+// Building and updating an index: byline::Indexer.
+#ifndef BYLINE_INDEXER_H
+#define BYLINE_INDEXER_H
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "byline/page.h"
+
+namespace byline {
+
+enum class InputFormat { Auto, Page, Jsonl };
+
+struct IndexOptions {
+  // Snowball language used when the index is created ("english", "french",
+  // ..., "none"). An existing index keeps the language it was created with;
+  // asking for another one throws byline::Error.
+  std::string language = "english";
+  // Stop word list used at query time: "english" or "none". Like language,
+  // fixed when the index is created.
+  std::string stopwords = "english";
+  // Pages per commit. A crash loses at most the current batch; Xapian's own
+  // flush threshold is kept at this size too, so memory stays bounded.
+  std::size_t batch_pages = 1000;
+  InputFormat format = InputFormat::Auto;
+  // With add_paths: remove the documents of files that were indexed from
+  // under the given paths and no longer exist.
+  bool prune = false;
+};
+
+struct IndexProgress {
+  std::uint64_t files_done = 0;
+  std::uint64_t files_total = 0;
+  std::uint64_t documents = 0;     // documents added so far in this run
+  std::uint64_t bytes_read = 0;
+  double seconds = 0;
+};
+
+struct IndexSummary {
+  std::uint64_t files = 0;         // input files seen
+  std::uint64_t pages = 0;         // pages (re)indexed
+  std::uint64_t articles = 0;
+  std::uint64_t comments = 0;
+  std::uint64_t unchanged = 0;     // files skipped because they did not change
+  std::uint64_t removed = 0;       // files whose documents were pruned
+  std::uint64_t failed = 0;        // files that could not be read or parsed
+  std::uint64_t bytes = 0;         // input bytes read
+  bool interrupted = false;        // stop() was called before the end
+  double seconds = 0;
+};
+
+struct IndexCallbacks {
+  // A file could not be indexed: `message` is one line ("PATH: reason").
+  std::function<void(const std::string& message)> on_error;
+  // Something a user should know that did not stop the file from being
+  // indexed (charset fallback, not a news page).
+  std::function<void(const std::string& message)> on_warning;
+  // Called after each file, from the indexing thread.
+  std::function<void(const IndexProgress&)> on_progress;
+};
+
+// One writer of an index. Opening takes Xapian's write lock: a second Indexer
+// on the same path, in this or another process, throws byline::IndexLocked
+// until this one is destroyed. Not thread-safe, except stop().
+//
+// The destructor commits what was added (errors are swallowed there: call
+// commit() to see them).
+class Indexer {
+ public:
+  // Opens or creates the index at db_path. Throws IndexLocked, IndexUnusable
+  // (not an index, schema mismatch), Error (bad options).
+  Indexer(const std::string& db_path, const IndexOptions& options = {});
+  ~Indexer();
+  Indexer(const Indexer&) = delete;
+  Indexer& operator=(const Indexer&) = delete;
+
+  // Adds (or replaces) one page under the identity `source`; the page's
+  // documents are visible to readers after the next commit.
+  void add(const Page& page, const std::string& source);
+
+  // Removes every document that was indexed from `source` (a page's source or
+  // an input file's path). Returns the number of documents removed.
+  std::uint64_t remove(const std::string& source);
+
+  // Indexes files and folders (walked recursively), incrementally: files whose
+  // size, modification time and content are unchanged are skipped; a changed
+  // file's documents are all replaced. Bad files are reported through
+  // callbacks.on_error and do not stop the run. Commits every
+  // options.batch_pages pages and at the end.
+  IndexSummary add_paths(const std::vector<std::string>& paths, const IndexCallbacks& callbacks = {});
+
+  // Makes everything added so far durable and visible to readers.
+  void commit();
+
+  // Asks a running add_paths to commit what it has done and return early.
+  // Safe to call from another thread, and async-signal-safe (it sets a flag).
+  void stop();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace byline
+
+#endif  // BYLINE_INDEXER_H

@@ -1,0 +1,119 @@
+#include "document_builder.h"
+
+#include "doc_record.h"
+#include "ids.h"
+#include "schema.h"
+#include "snowball_stem.h"
+
+namespace byline {
+
+DocumentBuilder::DocumentBuilder(const std::string& language) {
+  generator_.set_stemmer(make_stemmer(language));
+  generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+}
+
+void DocumentBuilder::add_common_terms(Xapian::Document& doc, const std::string& page_id,
+                                       const std::string& file_key, const std::string& type,
+                                       const std::optional<std::string>& author,
+                                       const std::optional<std::string>& date) {
+  doc.add_boolean_term(schema::kPrefixPage + page_id);
+  doc.add_boolean_term(schema::kPrefixFile + file_key);
+  doc.add_boolean_term(schema::kPrefixType + type);
+  doc.add_value(schema::kSlotPage, page_id);
+  doc.add_value(schema::kSlotType, type);
+  if (author && !author->empty()) {
+    std::string key = exact_key(*author);
+    if (!key.empty()) doc.add_boolean_term(schema::kPrefixAuthorExact + key);
+    generator_.index_text(*author, 1, schema::kPrefixAuthorText);
+    generator_.increase_termpos();
+    doc.add_value(schema::kSlotAuthor, *author);
+  }
+  if (date) {
+    std::string value = date_value(*date);
+    if (!value.empty()) {
+      doc.add_value(schema::kSlotDate, value);
+      doc.add_boolean_term(schema::kPrefixYear + value.substr(0, 4));
+      doc.add_boolean_term(schema::kPrefixMonth + value.substr(0, 6));
+      doc.add_boolean_term(schema::kPrefixDay + value.substr(0, 8));
+    }
+  }
+}
+
+Xapian::Document DocumentBuilder::build_article(const Page& page, const std::string& page_id,
+                                                const std::string& source, const std::string& file_key) {
+  const Article& article = page.article;
+  Xapian::Document doc;
+  generator_.set_document(doc);
+  generator_.index_text(article.title, 1, schema::kPrefixTitle);
+  generator_.increase_termpos();
+  // The title is also free text, weighted above the body.
+  generator_.index_text(article.title, schema::kTitleWeight);
+  generator_.increase_termpos();
+  generator_.index_text(article.text);
+  generator_.increase_termpos();
+  add_common_terms(doc, page_id, file_key, schema::kTypeArticle, article.author, article.date);
+  std::string tags_value;
+  for (const std::string& tag : article.tags) {
+    std::string key = exact_key(tag);
+    if (!key.empty()) doc.add_boolean_term(schema::kPrefixTag + key);
+    if (!tags_value.empty()) tags_value.push_back(schema::kListSeparator);
+    tags_value += tag;
+  }
+  if (!tags_value.empty()) doc.add_value(schema::kSlotTags, tags_value);
+  doc.add_boolean_term(schema::kPrefixId + page_id);
+
+  DocRecord record;
+  record.page_id = page_id;
+  record.title = article.title;
+  record.author = article.author;
+  record.date = article.date;
+  record.source = source;
+  record.tags = article.tags;
+  record.text = article.text;
+  doc.set_data(encode_doc_record(record));
+  return doc;
+}
+
+Xapian::Document DocumentBuilder::build_comment(const Page& page, const Comment& comment, const std::string& page_id,
+                                                const std::string& source, const std::string& file_key) {
+  Xapian::Document doc;
+  generator_.set_document(doc);
+  // The article's title as a field only: `title:` finds the comments on an
+  // article, while free text matches what the commenter wrote.
+  generator_.index_text(page.article.title, 1, schema::kPrefixTitle);
+  generator_.increase_termpos();
+  generator_.index_text(comment.text);
+  generator_.increase_termpos();
+  std::optional<std::string> author;
+  if (!comment.author.empty()) author = comment.author;
+  add_common_terms(doc, page_id, file_key, schema::kTypeComment, author, comment.date);
+
+  DocRecord record;
+  record.is_comment = true;
+  record.page_id = page_id;
+  record.title = page.article.title;
+  record.author = author;
+  record.date = comment.date;
+  record.source = source;
+  record.comment_index = comment.index;
+  record.comment_parent = comment.parent;
+  record.text = comment.text;
+  doc.add_boolean_term(schema::kPrefixId + doc_record_id(record));
+  doc.set_data(encode_doc_record(record));
+  return doc;
+}
+
+std::vector<BuiltDocument> DocumentBuilder::build(const Page& page, const std::string& source,
+                                                  const std::string& file_key) {
+  const std::string page_id = page_id_for(source);
+  std::vector<BuiltDocument> out;
+  out.reserve(1 + page.comments.size());
+  out.push_back({schema::kPrefixId + page_id, build_article(page, page_id, source, file_key)});
+  for (const Comment& comment : page.comments) {
+    out.push_back({schema::kPrefixId + page_id + "." + std::to_string(comment.index),
+                   build_comment(page, comment, page_id, source, file_key)});
+  }
+  return out;
+}
+
+}  // namespace byline

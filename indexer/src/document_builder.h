@@ -1,0 +1,44 @@
+// Turns a parsed page into Xapian documents following schema.h.
+#ifndef BYLINE_DOCUMENT_BUILDER_H
+#define BYLINE_DOCUMENT_BUILDER_H
+
+#include <xapian.h>
+
+#include <string>
+#include <vector>
+
+#include "byline/page.h"
+#include "field_keys.h"
+
+namespace byline {
+
+struct BuiltDocument {
+  std::string id_term;   // "Q..." unique term, for replace_document
+  Xapian::Document document;
+};
+
+// Owns a TermGenerator and stemmer: one per indexing thread.
+class DocumentBuilder {
+ public:
+  explicit DocumentBuilder(const std::string& language);
+
+  // One document for the article, then one per comment, in page order.
+  // `source` is the page's identity (its path, or "PATH#LINE"); `file_key`
+  // identifies the input file it came from (ids.h).
+  std::vector<BuiltDocument> build(const Page& page, const std::string& source, const std::string& file_key);
+
+ private:
+  Xapian::Document build_article(const Page& page, const std::string& page_id, const std::string& source,
+                                 const std::string& file_key);
+  Xapian::Document build_comment(const Page& page, const Comment& comment, const std::string& page_id,
+                                 const std::string& source, const std::string& file_key);
+  void add_common_terms(Xapian::Document& doc, const std::string& page_id, const std::string& file_key,
+                        const std::string& type, const std::optional<std::string>& author,
+                        const std::optional<std::string>& date);
+
+  Xapian::TermGenerator generator_;
+};
+
+}  // namespace byline
+
+#endif  // BYLINE_DOCUMENT_BUILDER_H

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Byline needs, only when one is missing (so a
+# second run costs nothing). Run as root on Debian 12.
+set -euo pipefail
+
+packages=(
+  build-essential cmake pkg-config python3
+  libxapian-dev xapian-tools      # the engine, and xapian-tcpsrv for remote shards
+  libstemmer-dev                  # Snowball stemmers
+  libcli11-dev                    # command line
+  catch2                          # tests
+  nlohmann-json3-dev              # JSON Lines input and --format json output
+  libxxhash-dev                   # page ids and content hashes
+  libsqlite3-dev                  # the FTS5 peer in bench/
+)
+if [ -n "${BYLINE_EXTRA_PACKAGES:-}" ]; then
+  read -r -a extra <<<"$BYLINE_EXTRA_PACKAGES"
+  packages+=("${extra[@]}")
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+echo "byline: installing ${missing[*]}" >&2
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

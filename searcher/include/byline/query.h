@@ -1,0 +1,39 @@
+// What to search for: the query string and the options of `byline search`.
+#ifndef BYLINE_QUERY_H
+#define BYLINE_QUERY_H
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "byline/document.h"
+
+namespace byline {
+
+enum class SortOrder { Relevance, Newest, Oldest };
+
+struct Query {
+  // The query language: free text (stemmed), AND by default; OR, NOT, -word,
+  // +word, parentheses, "phrases", NEAR, word* ; fields title:, author:,
+  // tag:, type:article|comment, date:FROM..TO (YYYY, YYYY-MM or YYYY-MM-DD,
+  // either end optional; date:DAY alone is that whole day).
+  std::string text;
+  std::size_t limit = 10;
+  std::size_t offset = 0;
+  std::optional<DocType> type;
+  std::optional<std::string> author;   // exact, case-insensitive
+  std::optional<std::string> since;    // YYYY[-MM[-DD]], inclusive
+  std::optional<std::string> until;    // YYYY[-MM[-DD]], inclusive (whole period)
+  SortOrder sort = SortOrder::Relevance;
+  bool collapse = false;               // at most one hit per page
+  std::size_t snippet_chars = 200;     // 0: no snippets
+  // Facets to count over all matches: any of "author", "month", "type", "tag".
+  std::vector<std::string> facets;
+  // Maximum number of terms a wildcard may expand to before BadQuery.
+  std::size_t wildcard_limit = 1000;
+};
+
+}  // namespace byline
+
+#endif  // BYLINE_QUERY_H

@@ -1,0 +1,72 @@
+// What a search returns.
+#ifndef BYLINE_RESULTS_H
+#define BYLINE_RESULTS_H
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "byline/document.h"
+
+namespace byline {
+
+// A highlighted span of a snippet: byte offset and length.
+struct Highlight {
+  std::size_t offset = 0;
+  std::size_t length = 0;
+};
+
+struct Snippet {
+  std::string text;                    // plain text, UTF-8, no markup
+  std::vector<Highlight> highlights;   // in order, not overlapping
+};
+
+struct Hit {
+  std::size_t rank = 0;                // 1-based, counting from offset 0
+  std::string id;
+  DocType type = DocType::Article;
+  double score = 0;
+  std::string title;
+  std::optional<std::string> author;
+  std::optional<std::string> date;
+  std::string source;
+  std::optional<CommentRef> comment;
+  Snippet snippet;
+};
+
+struct FacetCount {
+  std::string value;
+  std::uint64_t count = 0;
+};
+
+struct Results {
+  std::uint64_t total = 0;             // estimated number of matches (exact when facets are asked)
+  std::uint64_t total_lower = 0;       // bounds of the estimate
+  std::uint64_t total_upper = 0;
+  std::optional<std::string> corrected;  // spelling suggestion for the query
+  std::vector<Hit> hits;
+  // Facet name -> values by decreasing count.
+  std::map<std::string, std::vector<FacetCount>> facets;
+  double seconds = 0;
+};
+
+struct IndexStats {
+  std::uint64_t documents = 0;
+  std::uint64_t articles = 0;
+  std::uint64_t comments = 0;
+  std::uint64_t authors = 0;           // distinct exact authors
+  std::optional<std::string> first_date;
+  std::optional<std::string> last_date;
+  std::string language;
+  std::string stopwords;
+  int schema_version = 0;
+  std::uint64_t size_bytes = 0;        // on disk
+};
+
+}  // namespace byline
+
+#endif  // BYLINE_RESULTS_H
