@@ -1,0 +1,34 @@
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "byline/error.h"
+#include "byline/page.h"
+
+namespace byline {
+
+std::string read_file(const std::string& path) {
+  struct stat info {};
+  if (stat(path.c_str(), &info) != 0) throw IoError(path + ": " + std::strerror(errno));
+  if (S_ISDIR(info.st_mode)) throw IoError(path + ": is a directory");
+  if (!S_ISREG(info.st_mode)) throw IoError(path + ": not a regular file");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw IoError(path + ": " + std::strerror(errno));
+  std::string bytes;
+  bytes.resize(static_cast<std::size_t>(info.st_size));
+  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  bytes.resize(static_cast<std::size_t>(in.gcount()));
+  if (in.bad()) throw IoError(path + ": read error");
+  return bytes;
+}
+
+ParseResult parse_file(const std::string& path) {
+  std::string bytes = read_file(path);
+  if (bytes.find_first_not_of(" \t\r\n") == std::string::npos) throw IoError(path + ": empty file");
+  return parse_page(bytes);
+}
+
+}  // namespace byline
