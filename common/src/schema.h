@@ -40,6 +40,9 @@
 #ifndef BYLINE_SCHEMA_H
 #define BYLINE_SCHEMA_H
 
+#include <string>
+#include <string_view>
+
 namespace byline::schema {
 
 inline constexpr int kSchemaVersion = 1;
@@ -74,6 +77,14 @@ inline constexpr char kMetaSchema[] = "byline.schema";
 inline constexpr char kMetaLanguage[] = "byline.language";
 inline constexpr char kMetaStopwords[] = "byline.stopwords";
 inline constexpr char kMetaFilePrefix[] = "byline.file.";
+
+// A term: prefix followed by value. (Built with append rather than
+// operator+, which trips GCC 12's false -Wrestrict warning.)
+inline std::string term(const char* prefix, std::string_view value) {
+  std::string out(prefix);
+  out.append(value);
+  return out;
+}
 
 }  // namespace byline::schema
 

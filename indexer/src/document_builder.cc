@@ -16,14 +16,14 @@ void DocumentBuilder::add_common_terms(Xapian::Document& doc, const std::string&
                                        const std::string& file_key, const std::string& type,
                                        const std::optional<std::string>& author,
                                        const std::optional<std::string>& date) {
-  doc.add_boolean_term(schema::kPrefixPage + page_id);
-  doc.add_boolean_term(schema::kPrefixFile + file_key);
-  doc.add_boolean_term(schema::kPrefixType + type);
+  doc.add_boolean_term(schema::term(schema::kPrefixPage, page_id));
+  doc.add_boolean_term(schema::term(schema::kPrefixFile, file_key));
+  doc.add_boolean_term(schema::term(schema::kPrefixType, type));
   doc.add_value(schema::kSlotPage, page_id);
   doc.add_value(schema::kSlotType, type);
   if (author && !author->empty()) {
     std::string key = exact_key(*author);
-    if (!key.empty()) doc.add_boolean_term(schema::kPrefixAuthorExact + key);
+    if (!key.empty()) doc.add_boolean_term(schema::term(schema::kPrefixAuthorExact, key));
     generator_.index_text(*author, 1, schema::kPrefixAuthorText);
     generator_.increase_termpos();
     doc.add_value(schema::kSlotAuthor, *author);
@@ -32,9 +32,9 @@ void DocumentBuilder::add_common_terms(Xapian::Document& doc, const std::string&
     std::string value = date_value(*date);
     if (!value.empty()) {
       doc.add_value(schema::kSlotDate, value);
-      doc.add_boolean_term(schema::kPrefixYear + value.substr(0, 4));
-      doc.add_boolean_term(schema::kPrefixMonth + value.substr(0, 6));
-      doc.add_boolean_term(schema::kPrefixDay + value.substr(0, 8));
+      doc.add_boolean_term(schema::term(schema::kPrefixYear, value.substr(0, 4)));
+      doc.add_boolean_term(schema::term(schema::kPrefixMonth, value.substr(0, 6)));
+      doc.add_boolean_term(schema::term(schema::kPrefixDay, value.substr(0, 8)));
     }
   }
 }
@@ -55,12 +55,12 @@ Xapian::Document DocumentBuilder::build_article(const Page& page, const std::str
   std::string tags_value;
   for (const std::string& tag : article.tags) {
     std::string key = exact_key(tag);
-    if (!key.empty()) doc.add_boolean_term(schema::kPrefixTag + key);
+    if (!key.empty()) doc.add_boolean_term(schema::term(schema::kPrefixTag, key));
     if (!tags_value.empty()) tags_value.push_back(schema::kListSeparator);
     tags_value += tag;
   }
   if (!tags_value.empty()) doc.add_value(schema::kSlotTags, tags_value);
-  doc.add_boolean_term(schema::kPrefixId + page_id);
+  doc.add_boolean_term(schema::term(schema::kPrefixId, page_id));
 
   DocRecord record;
   record.page_id = page_id;
@@ -98,7 +98,7 @@ Xapian::Document DocumentBuilder::build_comment(const Page& page, const Comment&
   record.comment_index = comment.index;
   record.comment_parent = comment.parent;
   record.text = comment.text;
-  doc.add_boolean_term(schema::kPrefixId + doc_record_id(record));
+  doc.add_boolean_term(schema::term(schema::kPrefixId, doc_record_id(record)));
   doc.set_data(encode_doc_record(record));
   return doc;
 }
@@ -108,9 +108,9 @@ std::vector<BuiltDocument> DocumentBuilder::build(const Page& page, const std::s
   const std::string page_id = page_id_for(source);
   std::vector<BuiltDocument> out;
   out.reserve(1 + page.comments.size());
-  out.push_back({schema::kPrefixId + page_id, build_article(page, page_id, source, file_key)});
+  out.push_back({schema::term(schema::kPrefixId, page_id), build_article(page, page_id, source, file_key)});
   for (const Comment& comment : page.comments) {
-    out.push_back({schema::kPrefixId + page_id + "." + std::to_string(comment.index),
+    out.push_back({schema::term(schema::kPrefixId, page_id + "." + std::to_string(comment.index)),
                    build_comment(page, comment, page_id, source, file_key)});
   }
   return out;

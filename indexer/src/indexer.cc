@@ -56,7 +56,7 @@ Indexer::~Indexer() {
 void Indexer::add(const Page& page, const std::string& source) {
   translate_xapian_errors("index " + impl_->path, [&] {
     const std::string file_key = file_key_for(source);
-    impl_->db.delete_document(schema::kPrefixFile + file_key);
+    impl_->db.delete_document(schema::term(schema::kPrefixFile, file_key));
     for (BuiltDocument& built : impl_->builder->build(page, source, file_key))
       impl_->db.replace_document(built.id_term, built.document);
   });
@@ -64,7 +64,7 @@ void Indexer::add(const Page& page, const std::string& source) {
 
 std::uint64_t Indexer::remove(const std::string& source) {
   return translate_xapian_errors("index " + impl_->path, [&]() -> std::uint64_t {
-    const std::string term = schema::kPrefixFile + file_key_for(source);
+    const std::string term = schema::term(schema::kPrefixFile, file_key_for(source));
     std::uint64_t count = impl_->db.get_termfreq(term);
     impl_->db.delete_document(term);
     return count;
