@@ -1,0 +1,15 @@
+// Byline's whole public API in one include.
+#ifndef BYLINE_BYLINE_H
+#define BYLINE_BYLINE_H
+
+#include "byline/document.h"
+#include "byline/error.h"
+#include "byline/indexer.h"
+#include "byline/page.h"
+#include "byline/page_json.h"
+#include "byline/query.h"
+#include "byline/results.h"
+#include "byline/searcher.h"
+#include "byline/version.h"
+
+#endif  // BYLINE_BYLINE_H
