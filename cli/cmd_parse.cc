@@ -1,19 +1,57 @@
-// `byline parse FILE...`: the parser's output as JSON, one object per file.
-#include <iostream>
+// `byline parse [--pretty] FILE...`: the parser's output as JSON, one object
+// per file (one line each unless --pretty). A file that cannot be read gives
+// one "byline: PATH: reason" line on stderr and the others are still parsed;
+// the exit status is then 1.
+#include <cstdio>
+#include <exception>
+#include <memory>
+#include <string>
+#include <vector>
 
+#include "byline/error.h"
 #include "byline/page.h"
+#include "byline/page_json.h"
 #include "command.h"
+#include "diagnostics.h"
 
 namespace byline::cli {
+namespace {
+
+struct ParseOptions {
+  std::vector<std::string> files;
+  bool pretty = false;
+};
+
+// Parses one file and writes its whole JSON text at once (never a partial
+// line), then flushes so a reader sees each page as soon as it is done.
+bool parse_one(const std::string& path, bool pretty) {
+  ParseResult result;
+  try {
+    result = parse_file(path);
+  } catch (const IoError& e) {
+    print_error(e.what());
+    return false;
+  }
+  for (const std::string& warning : result.warnings) print_warning(path + ": " + warning);
+  std::string out = page_to_json(result.page, path, pretty);
+  out += '\n';
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  std::fflush(stdout);
+  return true;
+}
+
+}  // namespace
 
 void add_parse_command(CLI::App& app, const GlobalOptions&, RunFn& run) {
-  auto* cmd = app.add_subcommand("parse", "Parse news pages and print their structure as JSON");
-  auto files = std::make_shared<std::vector<std::string>>();
-  cmd->add_option("files", *files, "Page files")->required();
-  cmd->callback([&run, files] {
-    run = [files] {
-      std::cout << "not implemented\n";
-      return 0;
+  auto* cmd = app.add_subcommand("parse", "Parse news pages and print their structure as JSON, one line per file");
+  auto options = std::make_shared<ParseOptions>();
+  cmd->add_option("files", options->files, "Page files")->required();
+  cmd->add_flag("--pretty", options->pretty, "Indent the JSON over several lines");
+  cmd->callback([&run, options] {
+    run = [options] {
+      bool all_ok = true;
+      for (const std::string& path : options->files) all_ok = parse_one(path, options->pretty) && all_ok;
+      return all_ok ? kExitOk : kExitPartial;
     };
   });
 }
