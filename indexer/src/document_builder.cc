@@ -12,9 +12,13 @@ DocumentBuilder::DocumentBuilder(const std::string& language) {
   generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
 }
 
-void DocumentBuilder::add_common_terms(Xapian::Document& doc, const std::string& page_id,
-                                       const std::string& file_key, const std::string& type,
-                                       const std::optional<std::string>& author,
+void DocumentBuilder::enable_spelling(Xapian::WritableDatabase& db, SpellingSource source) {
+  spelling_ = source;
+  if (source != SpellingSource::None) generator_.set_database(db);
+}
+
+void DocumentBuilder::add_common_terms(Xapian::Document& doc, const std::string& page_id, const std::string& file_key,
+                                       const std::string& type, const std::optional<std::string>& author,
                                        const std::optional<std::string>& date) {
   doc.add_boolean_term(schema::term(schema::kPrefixPage, page_id));
   doc.add_boolean_term(schema::term(schema::kPrefixFile, file_key));
@@ -39,11 +43,12 @@ void DocumentBuilder::add_common_terms(Xapian::Document& doc, const std::string&
   }
 }
 
-Xapian::Document DocumentBuilder::build_article(const Page& page, const std::string& page_id,
-                                                const std::string& source, const std::string& file_key) {
+Xapian::Document DocumentBuilder::build_article(const Page& page, const std::string& page_id, const std::string& source,
+                                                const std::string& file_key) {
   const Article& article = page.article;
   Xapian::Document doc;
   generator_.set_document(doc);
+  generator_.set_flags(spelling_ == SpellingSource::None ? 0 : Xapian::TermGenerator::FLAG_SPELLING);
   generator_.index_text(article.title, 1, schema::kPrefixTitle);
   generator_.increase_termpos();
   // The title is also free text, weighted above the body.
@@ -78,6 +83,7 @@ Xapian::Document DocumentBuilder::build_comment(const Page& page, const Comment&
                                                 const std::string& source, const std::string& file_key) {
   Xapian::Document doc;
   generator_.set_document(doc);
+  generator_.set_flags(spelling_ == SpellingSource::All ? Xapian::TermGenerator::FLAG_SPELLING : 0);
   // The article's title as a field only: `title:` finds the comments on an
   // article, while free text matches what the commenter wrote.
   generator_.index_text(page.article.title, 1, schema::kPrefixTitle);

@@ -7,13 +7,14 @@
 #include <string>
 #include <vector>
 
+#include "byline/indexer.h"
 #include "byline/page.h"
 #include "field_keys.h"
 
 namespace byline {
 
 struct BuiltDocument {
-  std::string id_term;   // "Q..." unique term, for replace_document
+  std::string id_term;  // "Q..." unique term, for replace_document
   Xapian::Document document;
 };
 
@@ -21,6 +22,10 @@ struct BuiltDocument {
 class DocumentBuilder {
  public:
   explicit DocumentBuilder(const std::string& language);
+
+  // Feeds the free text of the chosen documents (titles and bodies, never
+  // prefixed fields) into db's spelling dictionary as they are built.
+  void enable_spelling(Xapian::WritableDatabase& db, SpellingSource source);
 
   // One document for the article, then one per comment, in page order.
   // `source` is the page's identity (its path, or "PATH#LINE"); `file_key`
@@ -37,6 +42,7 @@ class DocumentBuilder {
                         const std::optional<std::string>& date);
 
   Xapian::TermGenerator generator_;
+  SpellingSource spelling_ = SpellingSource::None;
 };
 
 }  // namespace byline

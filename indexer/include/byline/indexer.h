@@ -13,45 +13,63 @@
 
 namespace byline {
 
+struct IndexerCore;
+
 enum class InputFormat { Auto, Page, Jsonl };
+
+// Which documents feed the spelling dictionary behind "Did you mean".
+enum class SpellingSource { None, Articles, All };
 
 struct IndexOptions {
   // Snowball language used when the index is created ("english", "french",
-  // ..., "none"). An existing index keeps the language it was created with;
-  // asking for another one throws byline::Error.
-  std::string language = "english";
-  // Stop word list used at query time: "english" or "none". Like language,
-  // fixed when the index is created.
-  std::string stopwords = "english";
-  // Pages per commit. A crash loses at most the current batch; Xapian's own
-  // flush threshold is kept at this size too, so memory stays bounded.
+  // ..., "none"); "" means "english" for a new index and the index's own
+  // language for an existing one. Asking an existing index for another
+  // language throws byline::BadQuery, as does an unknown language (its
+  // message lists the known ones).
+  std::string language;
+  // Stop word list used at query time: "english" or "none" ("" as for
+  // language). Fixed when the index is created, like language.
+  std::string stopwords;
+  // Pages per commit. A crash loses at most the current batch (and, for a
+  // JSON Lines file, the rest of that file is redone on the next run).
   std::size_t batch_pages = 1000;
+  // Auto: in folders, *.txt are pages and *.jsonl are JSON Lines, other files
+  // are skipped; a file named on the command line is JSON Lines when it ends
+  // in .jsonl, else a page. Page / Jsonl: every (non-hidden) file is read in
+  // that format.
   InputFormat format = InputFormat::Auto;
   // With add_paths: remove the documents of files that were indexed from
   // under the given paths and no longer exist.
   bool prune = false;
+  // Spelling data costs indexing time; comments are the bulk of the text.
+  SpellingSource spelling = SpellingSource::Articles;
 };
 
 struct IndexProgress {
   std::uint64_t files_done = 0;
   std::uint64_t files_total = 0;
-  std::uint64_t documents = 0;     // documents added so far in this run
+  std::uint64_t documents = 0;  // documents added so far in this run
   std::uint64_t bytes_read = 0;
   double seconds = 0;
 };
 
 struct IndexSummary {
-  std::uint64_t files = 0;         // input files seen
-  std::uint64_t pages = 0;         // pages (re)indexed
+  std::uint64_t files = 0;    // input files seen
+  std::uint64_t indexed = 0;  // files read and (re)indexed
+  std::uint64_t pages = 0;    // pages (re)indexed
   std::uint64_t articles = 0;
   std::uint64_t comments = 0;
-  std::uint64_t unchanged = 0;     // files skipped because they did not change
-  std::uint64_t removed = 0;       // files whose documents were pruned
-  std::uint64_t failed = 0;        // files that could not be read or parsed
-  std::uint64_t bytes = 0;         // input bytes read
-  bool interrupted = false;        // stop() was called before the end
+  std::uint64_t unchanged = 0;  // files skipped because they did not change
+  std::uint64_t removed = 0;    // files whose documents were pruned
+  std::uint64_t failed = 0;     // files (or JSON Lines lines) that could not be read or parsed
+  std::uint64_t bytes = 0;      // input bytes read
+  std::uint64_t warnings = 0;   // parser warnings reported
+  bool interrupted = false;     // stop() was called before the end
   double seconds = 0;
 };
+
+// What happened to one input file (IndexCallbacks::on_file).
+enum class FileOutcome { Indexed, Unchanged, Removed, Failed };
 
 struct IndexCallbacks {
   // A file could not be indexed: `message` is one line ("PATH: reason").
@@ -61,6 +79,9 @@ struct IndexCallbacks {
   std::function<void(const std::string& message)> on_warning;
   // Called after each file, from the indexing thread.
   std::function<void(const IndexProgress&)> on_progress;
+  // Called once per input file (and per pruned file) with its path, the
+  // outcome and the number of documents it now has in the index.
+  std::function<void(const std::string& path, FileOutcome outcome, std::uint64_t documents)> on_file;
 };
 
 // One writer of an index. Opening takes Xapian's write lock: a second Indexer
@@ -87,11 +108,25 @@ class Indexer {
   std::uint64_t remove(const std::string& source);
 
   // Indexes files and folders (walked recursively), incrementally: files whose
-  // size, modification time and content are unchanged are skipped; a changed
-  // file's documents are all replaced. Bad files are reported through
+  // size and modification time are unchanged are skipped without being read;
+  // a file whose bytes hash as before only has its recorded state updated; a
+  // changed file's documents are all replaced. Bad files are reported through
   // callbacks.on_error and do not stop the run. Commits every
   // options.batch_pages pages and at the end.
+  //
+  // Files are identified by their absolute, lexically normalised path (not
+  // symlink-resolved), so runs from different working folders agree. Hidden
+  // files and folders (name starting with '.') are skipped inside folders;
+  // symlinked folders are followed once (loops are cut); FIFOs, devices and
+  // sockets are reported as errors and never opened.
+  //
+  // A page file's page identity is its path; a JSON Lines page's identity is
+  // its "source" member when present, else "PATH#LINE".
   IndexSummary add_paths(const std::vector<std::string>& paths, const IndexCallbacks& callbacks = {});
+
+  // Settings of the open index (what it was created with).
+  const std::string& language() const;
+  const std::string& stopwords() const;
 
   // Makes everything added so far durable and visible to readers.
   void commit();
@@ -101,8 +136,7 @@ class Indexer {
   void stop();
 
  private:
-  struct Impl;
-  std::unique_ptr<Impl> impl_;
+  std::unique_ptr<IndexerCore> impl_;
 };
 
 }  // namespace byline

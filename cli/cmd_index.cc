@@ -1,0 +1,202 @@
+// `byline index PATH...`: adds page files, JSON Lines files and folders of
+// them to the index, incrementally (see Indexer::add_paths).
+//
+// Output: errors and warnings on stderr as they happen ("byline: PATH:
+// reason"), a progress line on stderr when it is a terminal, then a one-line
+// summary on stdout (--quiet: none; --json: one JSON object instead).
+// --verbose also writes one line per file on stderr.
+//
+// Exit status: 0 all inputs indexed; 1 some inputs failed (the rest is
+// indexed); 2 bad usage (unknown language, a language other than the
+// index's); 3 index locked by another writer or unusable; 130 (SIGINT) or
+// 143 (SIGTERM) when interrupted: the file being read is finished and
+// committed, the summary printed, and the next run picks up from there.
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+#include <memory>
+
+#include <nlohmann/json.hpp>
+
+#include "byline/indexer.h"
+#include "command.h"
+#include "diagnostics.h"
+#include "progress.h"
+#include "terminal.h"
+
+namespace byline::cli {
+namespace {
+
+struct IndexCommandOptions {
+  std::vector<std::string> paths;
+  std::string language;
+  std::string stopwords;
+  std::size_t batch = 1000;
+  std::string format = "auto";
+  std::string spelling = "articles";
+  bool prune = false;
+  bool quiet = false;
+  bool verbose = false;
+  bool json = false;
+};
+
+// The indexer the signal handler stops, and the signal that stopped it.
+std::atomic<Indexer*> g_running_indexer{nullptr};
+volatile std::sig_atomic_t g_stop_signal = 0;
+
+extern "C" void on_stop_signal(int signal_number) {
+  g_stop_signal = signal_number;
+  if (Indexer* indexer = g_running_indexer.load()) indexer->stop();
+}
+
+// Installs the handlers for the lifetime of a run. SA_RESETHAND: a second
+// Ctrl-C kills at once (what is committed stays consistent).
+class StopSignals {
+ public:
+  explicit StopSignals(Indexer& indexer) {
+    g_running_indexer.store(&indexer);
+    struct sigaction action {};
+    action.sa_handler = on_stop_signal;
+    action.sa_flags = SA_RESETHAND;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGINT, &action, &old_int_);
+    sigaction(SIGTERM, &action, &old_term_);
+  }
+  ~StopSignals() {
+    sigaction(SIGINT, &old_int_, nullptr);
+    sigaction(SIGTERM, &old_term_, nullptr);
+    g_running_indexer.store(nullptr);
+  }
+  StopSignals(const StopSignals&) = delete;
+  StopSignals& operator=(const StopSignals&) = delete;
+
+ private:
+  struct sigaction old_int_ {};
+  struct sigaction old_term_ {};
+};
+
+const char* outcome_name(FileOutcome outcome) {
+  switch (outcome) {
+    case FileOutcome::Indexed:
+      return "indexed";
+    case FileOutcome::Unchanged:
+      return "unchanged";
+    case FileOutcome::Removed:
+      return "removed";
+    case FileOutcome::Failed:
+      return "failed";
+  }
+  return "?";
+}
+
+double docs_per_second(const IndexSummary& s) {
+  return s.seconds > 0 ? static_cast<double>(s.articles + s.comments) / s.seconds : 0;
+}
+
+void print_summary(const IndexSummary& s) {
+  std::printf(
+      "%s %llu pages (%llu articles, %llu comments) from %llu of %llu files; %llu unchanged, %llu removed, "
+      "%llu failed; %.1f s, %.0f docs/s\n",
+      s.interrupted ? "interrupted after indexing" : "indexed", static_cast<unsigned long long>(s.pages),
+      static_cast<unsigned long long>(s.articles), static_cast<unsigned long long>(s.comments),
+      static_cast<unsigned long long>(s.indexed), static_cast<unsigned long long>(s.files),
+      static_cast<unsigned long long>(s.unchanged), static_cast<unsigned long long>(s.removed),
+      static_cast<unsigned long long>(s.failed), s.seconds, docs_per_second(s));
+}
+
+void print_json_summary(const IndexSummary& s, const std::string& db) {
+  nlohmann::json out = {{"db", db},
+                        {"files", s.files},
+                        {"indexed", s.indexed},
+                        {"pages", s.pages},
+                        {"articles", s.articles},
+                        {"comments", s.comments},
+                        {"unchanged", s.unchanged},
+                        {"removed", s.removed},
+                        {"failed", s.failed},
+                        {"warnings", s.warnings},
+                        {"bytes", s.bytes},
+                        {"interrupted", s.interrupted},
+                        {"seconds", s.seconds},
+                        {"docs_per_second", docs_per_second(s)}};
+  std::cout << out.dump() << '\n';
+}
+
+int run_index(const IndexCommandOptions& o, const std::string& db) {
+  IndexOptions options;
+  options.language = o.language;
+  options.stopwords = o.stopwords;
+  options.batch_pages = o.batch;
+  options.prune = o.prune;
+  options.format = o.format == "page"    ? InputFormat::Page
+                   : o.format == "jsonl" ? InputFormat::Jsonl
+                                         : InputFormat::Auto;
+  options.spelling = o.spelling == "none"  ? SpellingSource::None
+                     : o.spelling == "all" ? SpellingSource::All
+                                           : SpellingSource::Articles;
+  Indexer indexer(db, options);
+
+  ProgressLine progress(stderr_is_terminal() && !o.quiet);
+  IndexCallbacks callbacks;
+  callbacks.on_error = [&](const std::string& message) {
+    progress.clear();
+    print_error(message);
+  };
+  callbacks.on_warning = [&](const std::string& message) {
+    progress.clear();
+    print_warning(message);
+  };
+  callbacks.on_progress = [&](const IndexProgress& p) { progress.update(p); };
+  if (o.verbose) {
+    callbacks.on_file = [&](const std::string& path, FileOutcome outcome, std::uint64_t documents) {
+      progress.clear();
+      std::fprintf(stderr, "byline: %s: %s (%llu documents)\n", one_line(path).c_str(), outcome_name(outcome),
+                   static_cast<unsigned long long>(documents));
+    };
+  }
+
+  IndexSummary summary;
+  {
+    StopSignals signals(indexer);
+    summary = indexer.add_paths(o.paths, callbacks);
+  }
+  progress.clear();
+  if (o.json)
+    print_json_summary(summary, db);
+  else if (!o.quiet)
+    print_summary(summary);
+  std::fflush(stdout);
+  if (summary.interrupted) return 128 + (g_stop_signal != 0 ? static_cast<int>(g_stop_signal) : SIGINT);
+  return summary.failed != 0 ? kExitPartial : kExitOk;
+}
+
+}  // namespace
+
+void add_index_command(CLI::App& app, const GlobalOptions& global, RunFn& run) {
+  auto* cmd = app.add_subcommand("index", "Add page files, JSON Lines files and folders to the index (incremental)");
+  auto o = std::make_shared<IndexCommandOptions>();
+  cmd->add_option("paths", o->paths, "Page files (*.txt), JSON Lines files (*.jsonl) and folders")->required();
+  cmd->add_option("--language", o->language,
+                  "Stemming language of a new index: any Snowball language, or none (default english)");
+  cmd->add_option("--stopwords", o->stopwords, "Stop words dropped from queries: english or none (default english)")
+      ->check(CLI::IsMember({"english", "none"}));
+  cmd->add_option("--batch", o->batch, "Pages per commit (a crash loses at most one batch)")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--format", o->format,
+                  "Input format: auto (*.txt pages, *.jsonl JSON Lines), page or jsonl (every file)")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"auto", "page", "jsonl"}));
+  cmd->add_option("--spelling", o->spelling,
+                  "Spelling data for 'Did you mean': none, articles (titles and bodies) or all (comments too)")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"none", "articles", "all"}));
+  cmd->add_flag("--prune", o->prune, "Remove the documents of files under PATHS that no longer exist");
+  cmd->add_flag("--json", o->json, "Print the summary as one JSON object");
+  auto* quiet = cmd->add_flag("-q,--quiet", o->quiet, "No progress line and no summary");
+  cmd->add_flag("-v,--verbose", o->verbose, "One line per file on stderr")->excludes(quiet);
+  cmd->callback([&run, &global, o] { run = [o, &global] { return run_index(*o, global.db); }; });
+}
+
+}  // namespace byline::cli

@@ -1,0 +1,74 @@
+// `byline stats [--format text|json]`: what the index holds. Opens the index
+// read-only (never waits for a writer). Exit 3 when there is no usable index.
+#include <iostream>
+
+#include <nlohmann/json.hpp>
+
+#include "byline/stats.h"
+#include "command.h"
+
+namespace byline::cli {
+namespace {
+
+std::string size_text(std::uint64_t bytes) {
+  char buffer[32];
+  if (bytes >= 1024ull * 1024)
+    std::snprintf(buffer, sizeof buffer, "%.1f MB", static_cast<double>(bytes) / (1024.0 * 1024.0));
+  else if (bytes >= 1024)
+    std::snprintf(buffer, sizeof buffer, "%.1f kB", static_cast<double>(bytes) / 1024.0);
+  else
+    std::snprintf(buffer, sizeof buffer, "%llu bytes", static_cast<unsigned long long>(bytes));
+  return buffer;
+}
+
+void print_text(const IndexStats& s, const std::string& db) {
+  std::cout << "index:       " << db << '\n'
+            << "documents:   " << s.documents << '\n'
+            << "articles:    " << s.articles << '\n'
+            << "comments:    " << s.comments << '\n'
+            << "authors:     " << s.authors << '\n'
+            << "dates:       " << (s.first_date ? *s.first_date + " to " + s.last_date.value_or("?") : "none") << '\n'
+            << "language:    " << s.language << '\n'
+            << "stop words:  " << s.stopwords << '\n'
+            << "schema:      " << s.schema_version << '\n'
+            << "size:        " << size_text(s.size_bytes) << " (" << s.size_bytes << " bytes)\n";
+}
+
+void print_json(const IndexStats& s, const std::string& db) {
+  auto optional = [](const std::optional<std::string>& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); };
+  nlohmann::json out = {{"db", db},
+                        {"documents", s.documents},
+                        {"articles", s.articles},
+                        {"comments", s.comments},
+                        {"authors", s.authors},
+                        {"first_date", optional(s.first_date)},
+                        {"last_date", optional(s.last_date)},
+                        {"language", s.language},
+                        {"stopwords", s.stopwords},
+                        {"schema_version", s.schema_version},
+                        {"size_bytes", s.size_bytes}};
+  std::cout << out.dump(2) << '\n';
+}
+
+}  // namespace
+
+void add_stats_command(CLI::App& app, const GlobalOptions& global, RunFn& run) {
+  auto* cmd = app.add_subcommand("stats", "Show what the index holds");
+  auto format = std::make_shared<std::string>("text");
+  cmd->add_option("--format", *format, "Output format: text or json")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"text", "json"}));
+  cmd->callback([&run, &global, format] {
+    run = [format, &global] {
+      const std::string& db = global.db;
+      IndexStats stats = index_stats(db);
+      if (*format == "json")
+        print_json(stats, db);
+      else
+        print_text(stats, db);
+      return 0;
+    };
+  });
+}
+
+}  // namespace byline::cli

@@ -1,0 +1,66 @@
+#include "index_stats.h"
+
+#include <filesystem>
+
+#include "byline/error.h"
+#include "byline/stats.h"
+#include "index_meta.h"
+#include "schema.h"
+#include "xapian_error.h"
+
+namespace byline {
+namespace {
+
+// "YYYYMMDDHHMM" (the date slot) -> "YYYY-MM-DDTHH:MM".
+std::optional<std::string> iso_date(const std::string& value) {
+  if (value.size() != 12) return std::nullopt;
+  return value.substr(0, 4) + "-" + value.substr(4, 2) + "-" + value.substr(6, 2) + "T" + value.substr(8, 2) + ":" +
+         value.substr(10, 2);
+}
+
+std::uint64_t size_on_disk(const std::string& db_path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  std::uint64_t total = 0;
+  for (fs::recursive_directory_iterator it(db_path, ec), end; !ec && it != end; it.increment(ec)) {
+    std::error_code size_ec;
+    if (it->is_regular_file(size_ec)) {
+      std::uintmax_t size = it->file_size(size_ec);
+      if (!size_ec) total += size;
+    }
+  }
+  return total;
+}
+
+}  // namespace
+
+IndexStats compute_index_stats(const Xapian::Database& db, const std::string& db_path) {
+  IndexSettings settings = read_index_settings(db, db_path);
+  IndexStats stats;
+  stats.schema_version = settings.schema_version;
+  stats.language = settings.language;
+  stats.stopwords = settings.stopwords;
+  stats.documents = db.get_doccount();
+  stats.articles = db.get_termfreq(schema::term(schema::kPrefixType, schema::kTypeArticle));
+  stats.comments = db.get_termfreq(schema::term(schema::kPrefixType, schema::kTypeComment));
+  const std::string author_prefix = schema::kPrefixAuthorExact;
+  for (auto it = db.allterms_begin(author_prefix); it != db.allterms_end(author_prefix); ++it) ++stats.authors;
+  if (db.get_value_freq(schema::kSlotDate) != 0) {
+    stats.first_date = iso_date(db.get_value_lower_bound(schema::kSlotDate));
+    stats.last_date = iso_date(db.get_value_upper_bound(schema::kSlotDate));
+  }
+  stats.size_bytes = size_on_disk(db_path);
+  return stats;
+}
+
+IndexStats index_stats(const std::string& db_path) {
+  std::error_code ec;
+  if (!std::filesystem::exists(db_path, ec))
+    throw IndexUnusable("index " + db_path + ": no index here (create one with 'byline index')");
+  return translate_xapian_errors("index " + db_path, [&] {
+    Xapian::Database db(db_path);
+    return compute_index_stats(db, db_path);
+  });
+}
+
+}  // namespace byline
