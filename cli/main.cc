@@ -15,8 +15,6 @@ namespace {
 
 constexpr AddCommandFn kCommands[] = {
     add_parse_command,
-    add_search_command,
-    add_show_command,
     add_index_command,
     add_stats_command,
 };
