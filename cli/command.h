@@ -30,6 +30,8 @@ using RunFn = std::function<int()>;
 using AddCommandFn = void (*)(CLI::App& app, const GlobalOptions& global, RunFn& run);
 
 void add_parse_command(CLI::App& app, const GlobalOptions& global, RunFn& run);
+void add_search_command(CLI::App& app, const GlobalOptions& global, RunFn& run);
+void add_show_command(CLI::App& app, const GlobalOptions& global, RunFn& run);
 void add_index_command(CLI::App& app, const GlobalOptions& global, RunFn& run);
 void add_stats_command(CLI::App& app, const GlobalOptions& global, RunFn& run);
 

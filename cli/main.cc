@@ -15,6 +15,8 @@ namespace {
 
 constexpr AddCommandFn kCommands[] = {
     add_parse_command,
+    add_search_command,
+    add_show_command,
     add_index_command,
     add_stats_command,
 };

@@ -1,26 +1,211 @@
+// Searcher: opening an index read-only, and running searches and look-ups
+// against it (query building, snippets and facets live in their own files).
 #include "byline/searcher.h"
 
 #include <xapian.h>
 
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <sstream>
+
 #include "byline/error.h"
+#include "doc_record.h"
+#include "facets.h"
+#include "index_meta.h"
+#include "index_stats.h"
+#include "query_builder.h"
+#include "reopen.h"
+#include "schema.h"
+#include "snippets.h"
+#include "snowball_stem.h"
+#include "xapian_error.h"
 
 namespace byline {
 
 const char* to_string(DocType type) { return type == DocType::Article ? "article" : "comment"; }
 
+namespace {
+
+// Below this many matches, a spelling correction is worth showing.
+constexpr Xapian::doccount kFewMatches = 5;
+
+Document to_document(const DocRecord& r) {
+  Document d;
+  d.id = doc_record_id(r);
+  d.page_id = r.page_id;
+  d.type = r.is_comment ? DocType::Comment : DocType::Article;
+  d.title = r.title;
+  d.author = r.author;
+  d.date = r.date;
+  d.source = r.source;
+  d.tags = r.tags;
+  if (r.is_comment) d.comment = CommentRef{r.comment_index, r.comment_parent};
+  d.text = r.text;
+  return d;
+}
+
+Hit to_hit(const DocRecord& r) {
+  Hit hit;
+  hit.id = doc_record_id(r);
+  hit.type = r.is_comment ? DocType::Comment : DocType::Article;
+  hit.title = r.title;
+  hit.author = r.author;
+  hit.date = r.date;
+  hit.source = r.source;
+  if (r.is_comment) hit.comment = CommentRef{r.comment_index, r.comment_parent};
+  return hit;
+}
+
+// Xapian also "corrects" words the index holds ("russia" -> "russian", "OR"
+// -> "for"): a correction is only worth showing when it replaces a word that
+// no document contains.
+bool suggests_new_words(const Xapian::Database& db, const std::string& original, const std::string& corrected) {
+  if (corrected.empty() || corrected == original) return false;
+  std::istringstream before(original), after(corrected);
+  std::string a, b;
+  while (before >> a) {
+    if (!(after >> b)) break;
+    if (a == b) continue;
+    std::string word = Xapian::Unicode::tolower(a);
+    word.erase(std::remove_if(word.begin(), word.end(),
+                              [](char c) { return c == '"' || c == '(' || c == ')' || c == '+' || c == '-'; }),
+               word.end());
+    if (!word.empty() && !db.term_exists(word)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 struct Searcher::Impl {
   std::string path;
+  std::string what;  // "index PATH", for messages
   Xapian::Database db;
+  IndexSettings settings;
+  Xapian::Stem stemmer;
+
+  Results run(const Query& query);
 };
 
-Searcher::Searcher(const std::string& db_path) : impl_(std::make_unique<Impl>()) { impl_->path = db_path; }
+Searcher::Searcher(const std::string& db_path) : impl_(std::make_unique<Impl>()) {
+  impl_->path = db_path;
+  impl_->what = "index " + db_path;
+  // Opening a missing folder must not create it (Xapian would not either, but
+  // the message is clearer this way).
+  std::error_code ec;
+  if (!std::filesystem::exists(db_path, ec))
+    throw IndexUnusable(impl_->what + ": no index there (create one with 'byline index')");
+  translate_xapian_errors(impl_->what, [&] {
+    impl_->db = Xapian::Database(db_path);
+    impl_->settings = with_reopen(impl_->db, [&] { return read_index_settings(impl_->db, db_path); });
+  });
+  if (impl_->settings.schema_version == 0)
+    throw IndexUnusable(impl_->what + ": not a Byline index (no schema version in its metadata)");
+  impl_->stemmer = make_stemmer(impl_->settings.language);
+}
+
 Searcher::~Searcher() = default;
 Searcher::Searcher(Searcher&&) noexcept = default;
 Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 
-Results Searcher::search(const Query&) { throw Error("search: not implemented yet"); }
-Document Searcher::document(const std::string&) { throw Error("document: not implemented yet"); }
-std::vector<Document> Searcher::comments(const std::string&) { throw Error("comments: not implemented yet"); }
-IndexStats Searcher::stats() { throw Error("stats: not implemented yet"); }
+Results Searcher::Impl::run(const Query& query) {
+  auto started = std::chrono::steady_clock::now();
+  // Each search sees the latest commit.
+  db.reopen();
+  ParsedQuery parsed = build_query(query, db, settings);
+
+  Xapian::Enquire enquire(db);
+  enquire.set_query(parsed.query);
+  enquire.set_weighting_scheme(Xapian::BM25Weight(1.2, 0, 1, 0.75, 0.5));
+  switch (query.sort) {
+    case SortOrder::Relevance:
+      enquire.set_sort_by_relevance_then_value(schema::kSlotDate, true);
+      break;
+    case SortOrder::Newest:
+      enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
+      break;
+    case SortOrder::Oldest:
+      enquire.set_sort_by_value_then_relevance(schema::kSlotDate, false);
+      break;
+  }
+  if (query.collapse) enquire.set_collapse_key(schema::kSlotPage);
+  FacetCounter facets(query.facets);
+  facets.attach(enquire);
+  // Facets count every match, so the match must visit them all.
+  Xapian::doccount check_at_least = facets.empty() ? 0 : db.get_doccount();
+
+  Xapian::MSet mset;
+  try {
+    mset = enquire.get_mset(static_cast<Xapian::doccount>(query.offset), static_cast<Xapian::doccount>(query.limit),
+                            check_at_least);
+  } catch (const Xapian::WildcardError&) {
+    throw BadQuery("a wildcard in '" + query.text + "' matches more than " + std::to_string(query.wildcard_limit) +
+                   " words (make its prefix longer)");
+  }
+
+  Results results;
+  results.total = mset.get_matches_estimated();
+  results.total_lower = mset.get_matches_lower_bound();
+  results.total_upper = mset.get_matches_upper_bound();
+  if (results.total < kFewMatches && suggests_new_words(db, query.text, parsed.corrected))
+    results.corrected = parsed.corrected;
+  std::size_t rank = query.offset;
+  for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
+    DocRecord record = decode_doc_record(it.get_document().get_data());
+    Hit hit = to_hit(record);
+    hit.rank = ++rank;
+    hit.score = it.get_weight();
+    hit.snippet = make_snippet(mset, record.text, query.snippet_chars, stemmer);
+    results.hits.push_back(std::move(hit));
+  }
+  if (!facets.empty()) results.facets = facets.counts();
+  results.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return results;
+}
+
+Results Searcher::search(const Query& query) {
+  return translate_xapian_errors(impl_->what,
+                                 [&] { return with_reopen(impl_->db, [&] { return impl_->run(query); }); });
+}
+
+std::optional<Document> Searcher::document(const std::string& id) {
+  return translate_xapian_errors(impl_->what, [&] {
+    return with_reopen(impl_->db, [&]() -> std::optional<Document> {
+      impl_->db.reopen();
+      const std::string term = schema::term(schema::kPrefixId, id);
+      Xapian::PostingIterator it = impl_->db.postlist_begin(term);
+      if (id.empty() || it == impl_->db.postlist_end(term)) return std::nullopt;
+      return to_document(decode_doc_record(impl_->db.get_document(*it).get_data()));
+    });
+  });
+}
+
+std::vector<Document> Searcher::comments(const std::string& page_id) {
+  return translate_xapian_errors(impl_->what, [&] {
+    return with_reopen(impl_->db, [&] {
+      impl_->db.reopen();
+      std::vector<Document> out;
+      if (page_id.empty()) return out;
+      const std::string term = schema::term(schema::kPrefixPage, page_id);
+      for (auto it = impl_->db.postlist_begin(term); it != impl_->db.postlist_end(term); ++it) {
+        DocRecord record = decode_doc_record(impl_->db.get_document(*it).get_data());
+        if (record.is_comment) out.push_back(to_document(record));
+      }
+      std::sort(out.begin(), out.end(),
+                [](const Document& a, const Document& b) { return a.comment->index < b.comment->index; });
+      return out;
+    });
+  });
+}
+
+IndexStats Searcher::stats() {
+  return translate_xapian_errors(impl_->what, [&] {
+    return with_reopen(impl_->db, [&] {
+      impl_->db.reopen();
+      return compute_index_stats(impl_->db, impl_->path);
+    });
+  });
+}
 
 }  // namespace byline

@@ -3,6 +3,7 @@
 #define BYLINE_SEARCHER_H
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,13 +28,18 @@ class Searcher {
   Searcher(Searcher&&) noexcept;
   Searcher& operator=(Searcher&&) noexcept;
 
-  // Throws BadQuery for a query it cannot understand (the message says why).
+  // Runs a query against the latest committed state of the index. Throws
+  // BadQuery for a query it cannot understand (one line that says why: unknown
+  // field or facet, impossible date, wildcard matching too many words).
+  // Malformed quotes or parentheses are parsed leniently, never an error.
   Results search(const Query& query);
 
-  // The document with this id. Throws Error when there is none.
-  Document document(const std::string& id);
+  // The document with this id ("<page id>" or "<page id>.<n>"), or
+  // std::nullopt when the index holds none.
+  std::optional<Document> document(const std::string& id);
 
-  // The comments of the page whose article has id page_id, in page order.
+  // The comments of the page whose article has id page_id, in page order
+  // (empty when there are none or no such page).
   std::vector<Document> comments(const std::string& page_id);
 
   IndexStats stats();

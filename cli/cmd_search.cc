@@ -1,0 +1,83 @@
+// `byline search QUERY...`: runs one query and prints the hits.
+//
+// Exit status 0 when the search ran (with or without matches), 2 for a query
+// or option it cannot understand, 3 when the index is missing or unusable.
+#include <iostream>
+#include <memory>
+
+#include "byline/searcher.h"
+#include "command.h"
+#include "render_json.h"
+#include "render_text.h"
+#include "terminal.h"
+
+namespace byline::cli {
+namespace {
+
+struct SearchOptions {
+  std::vector<std::string> words;
+  Query query;
+  std::string type;
+  std::string sort = "relevance";
+  std::string format = "text";
+};
+
+std::string joined(const std::vector<std::string>& words) {
+  std::string out;
+  for (const std::string& w : words) {
+    if (!out.empty()) out += ' ';
+    out += w;
+  }
+  return out;
+}
+
+}  // namespace
+
+void add_search_command(CLI::App& app, const GlobalOptions& global, RunFn& run) {
+  auto* cmd = app.add_subcommand("search", "Search the index (see 'byline search --help' for the query language)");
+  cmd->footer(
+      "Query language: words (stemmed, all required), OR, NOT, -word, +word, (...), \"a phrase\", a NEAR b, "
+      "prefix*, title:, author:, tag:, type:article|comment, date:2013-04-01..2013-04-30 (also date:2013-04, "
+      "date:..2013, date:2013-04-22..). An empty query matches every document. Use -- before a query that "
+      "starts with '-'.");
+  auto opts = std::make_shared<SearchOptions>();
+  cmd->add_option("query", opts->words, "Query words (joined with spaces)")->required();
+  cmd->add_option("-n,--limit", opts->query.limit, "Number of hits to show")->capture_default_str();
+  cmd->add_option("--offset", opts->query.offset, "Hits to skip (for the next page)")->capture_default_str();
+  cmd->add_option("--type", opts->type, "Only articles or only comments")->check(CLI::IsMember({"article", "comment"}));
+  cmd->add_option("--author", opts->query.author, "Only this author (exact name, any case)");
+  cmd->add_option("--since", opts->query.since, "From this date on (YYYY, YYYY-MM or YYYY-MM-DD)");
+  cmd->add_option("--until", opts->query.until, "Up to this date, inclusive (YYYY, YYYY-MM or YYYY-MM-DD)");
+  cmd->add_option("--sort", opts->sort, "Order of the hits")
+      ->check(CLI::IsMember({"relevance", "newest", "oldest"}))
+      ->capture_default_str();
+  cmd->add_flag("--collapse", opts->query.collapse, "At most one hit per page");
+  cmd->add_option("--snippet-chars", opts->query.snippet_chars, "Snippet length (0: no snippets)")
+      ->capture_default_str();
+  cmd->add_option("--facets", opts->query.facets, "Count matches by author, month, type, tag (comma-separated)")
+      ->delimiter(',')
+      ->check(CLI::IsMember({"author", "month", "type", "tag"}));
+  cmd->add_option("--format", opts->format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+  cmd->callback([&run, &global, opts] {
+    run = [&global, opts] {
+      Query query = opts->query;
+      query.text = joined(opts->words);
+      if (opts->type == "article") query.type = DocType::Article;
+      if (opts->type == "comment") query.type = DocType::Comment;
+      if (opts->sort == "newest") query.sort = SortOrder::Newest;
+      if (opts->sort == "oldest") query.sort = SortOrder::Oldest;
+      Searcher searcher(global.db);
+      Results results = searcher.search(query);
+      if (opts->format == "json")
+        std::cout << search_json(query, results);
+      else
+        std::cout << search_text(query, results, use_color());
+      std::cout.flush();
+      return std::cout ? kExitOk : kExitPartial;
+    };
+  });
+}
+
+}  // namespace byline::cli

@@ -1,0 +1,26 @@
+// `--format json` for search and show: one JSON object per run.
+//
+// Snippets mark highlights with <mark>…</mark> and are NOT HTML-escaped
+// otherwise: the output is JSON, not HTML, so a consumer that puts a snippet
+// into a web page must escape the text between the marks itself.
+#ifndef BYLINE_CLI_RENDER_JSON_H
+#define BYLINE_CLI_RENDER_JSON_H
+
+#include <string>
+#include <vector>
+
+#include "byline/query.h"
+#include "byline/results.h"
+
+namespace byline::cli {
+
+// {"query", "total", "offset", "limit", "corrected", "hits": [...], "facets"?}
+std::string search_json(const Query& query, const Results& results);
+
+// The document, and for an article "comments": its comments in page order,
+// each with its reply "depth" (0 for a top-level comment).
+std::string document_json(const Document& document, const std::vector<Document>& comments);
+
+}  // namespace byline::cli
+
+#endif  // BYLINE_CLI_RENDER_JSON_H

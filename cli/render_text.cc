@@ -1,0 +1,143 @@
+#include "render_text.h"
+
+#include <cstdio>
+#include <map>
+
+#include "snippet_markup.h"
+
+namespace byline::cli {
+namespace {
+
+constexpr const char* kBold = "\x1b[1m";
+constexpr const char* kReset = "\x1b[0m";
+
+// "2013-04-22T22:08" -> "2013-04-22 22:08".
+std::string shown_date(const std::optional<std::string>& date) {
+  if (!date) return "(no date)";
+  std::string out = *date;
+  if (out.size() > 10 && out[10] == 'T') out[10] = ' ';
+  return out;
+}
+
+std::string shown_author(const std::optional<std::string>& author) {
+  return author && !author->empty() ? *author : "(no author)";
+}
+
+std::string bold(const std::string& text, bool color) { return color ? kBold + text + kReset : text; }
+
+// Snippets and titles on one line each: line breaks become spaces (same
+// byte length, so highlight offsets stay valid).
+Snippet flattened(Snippet snippet) {
+  for (char& c : snippet.text)
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  return snippet;
+}
+
+std::string comment_line(const CommentRef& ref) {
+  std::string out = "comment " + std::to_string(ref.index);
+  if (ref.parent) out += " (reply to " + std::to_string(*ref.parent) + ")";
+  return out;
+}
+
+std::string format_millis(double seconds) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f ms", seconds * 1000.0);
+  return buf;
+}
+
+// The text, each line prefixed with `indent` (blank lines stay blank).
+std::string indented(const std::string& text, const std::string& indent) {
+  std::string out;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    if (end > start) out += indent + text.substr(start, end - start);
+    out += '\n';
+    start = end + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<int> reply_depths(const std::vector<Document>& comments) {
+  std::map<int, int> depth_of;  // comment index -> depth
+  std::vector<int> out;
+  for (const Document& c : comments) {
+    int depth = 0;
+    if (c.comment && c.comment->parent) {
+      auto parent = depth_of.find(*c.comment->parent);
+      if (parent != depth_of.end()) depth = parent->second + 1;
+    }
+    if (c.comment) depth_of[c.comment->index] = depth;
+    out.push_back(depth);
+  }
+  return out;
+}
+
+std::string search_text(const Query& query, const Results& results, bool color) {
+  std::string out;
+  if (results.total == 0) {
+    out += "No matches for '" + query.text + "'.\n";
+  } else {
+    bool exact = results.total_lower == results.total_upper;
+    out += (exact ? "" : "about ") + std::to_string(results.total) + (results.total == 1 ? " match" : " matches");
+    out += " (" + format_millis(results.seconds) + ")";
+    if (results.hits.empty()) {
+      out += ", none from offset " + std::to_string(query.offset);
+    } else if (results.hits.size() < results.total) {
+      out += ", showing " + std::to_string(results.hits.front().rank) + "-" + std::to_string(results.hits.back().rank);
+    }
+    out += "\n";
+  }
+  if (results.corrected) out += "Did you mean: " + *results.corrected + "\n";
+  for (const Hit& hit : results.hits) {
+    out += '\n';
+    out += std::to_string(hit.rank) + ". " + to_string(hit.type) + "  " + shown_date(hit.date) + "  " +
+           shown_author(hit.author) + "\n";
+    out += "   " + (hit.type == DocType::Comment ? std::string("on: ") : std::string()) + bold(hit.title, color) + "\n";
+    if (!hit.snippet.text.empty()) {
+      Snippet snippet = flattened(hit.snippet);
+      out += "   " + (color ? with_highlights(snippet, kBold, kReset) : snippet.text) + "\n";
+    }
+    out += "   " + hit.source;
+    if (hit.comment) out += ", " + comment_line(*hit.comment);
+    out += "\n   id " + hit.id + "\n";
+  }
+  return out;
+}
+
+std::string document_text(const Document& d, const std::vector<Document>& comments, bool color) {
+  std::string out = bold(d.title, color) + "\n";
+  if (d.comment) out += comment_line(*d.comment) + " on the article " + d.page_id + "\n";
+  out += shown_date(d.date) + "  " + shown_author(d.author) + "\n";
+  out += "source: " + d.source + "\n";
+  if (!d.tags.empty()) {
+    out += "tags:";
+    for (std::size_t i = 0; i < d.tags.size(); ++i) out += (i ? ", " : " ") + d.tags[i];
+    out += "\n";
+  }
+  out += "id: " + d.id + "\n";
+  if (!d.text.empty()) {
+    out += '\n';
+    out += d.text;
+    out += '\n';
+  }
+  if (d.type != DocType::Article) return out;
+  out += '\n';
+  out += std::to_string(comments.size()) + (comments.size() == 1 ? " comment" : " comments") +
+         (comments.empty() ? ".\n" : ":\n");
+  std::vector<int> depths = reply_depths(comments);
+  for (std::size_t i = 0; i < comments.size(); ++i) {
+    const Document& c = comments[i];
+    std::string indent(2 + 4 * static_cast<std::size_t>(depths[i]), ' ');
+    out += '\n';
+    out += indent + bold(std::to_string(c.comment ? c.comment->index : 0) + ". " + shown_author(c.author), color) +
+           "  " + shown_date(c.date) + "  id " + c.id + "\n";
+    out += indented(c.text.empty() ? "(empty)" : c.text, indent + "   ");
+  }
+  return out;
+}
+
+}  // namespace byline::cli

@@ -1,0 +1,26 @@
+// Text output of search and show, for people.
+//
+// Highlights in snippets are bold when colour is on (stdout is a terminal and
+// NO_COLOR is unset); otherwise the text is printed plain, without markers,
+// so that it can be piped and grepped as it is.
+#ifndef BYLINE_CLI_RENDER_TEXT_H
+#define BYLINE_CLI_RENDER_TEXT_H
+
+#include <string>
+#include <vector>
+
+#include "byline/query.h"
+#include "byline/results.h"
+
+namespace byline::cli {
+
+std::string search_text(const Query& query, const Results& results, bool color);
+
+std::string document_text(const Document& document, const std::vector<Document>& comments, bool color);
+
+// Reply depth of each comment (0 = answers the article), in the given order.
+std::vector<int> reply_depths(const std::vector<Document>& comments);
+
+}  // namespace byline::cli
+
+#endif  // BYLINE_CLI_RENDER_TEXT_H

@@ -1,0 +1,179 @@
+#include "query_builder.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+#include "byline/error.h"
+#include "date_range.h"
+#include "field_keys.h"
+#include "schema.h"
+#include "snowball_stem.h"
+#include "stopwords.h"
+
+namespace byline {
+namespace {
+
+constexpr std::array<std::string_view, 5> kFields = {"title", "author", "tag", "type", "date"};
+
+bool is_space(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
+bool is_alpha(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
+bool is_word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_'; }
+
+std::string lowercase_ascii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// Boolean fields whose values are exact keys (tag:, type:): lowercased so that
+// `tag:Russia` finds the tag "Russia". Errors are stored, not thrown (see
+// DateRangeProcessor).
+class ExactFieldProcessor : public Xapian::FieldProcessor {
+ public:
+  ExactFieldProcessor(const char* prefix, bool is_type, std::string* error)
+      : prefix_(prefix), is_type_(is_type), error_(error) {}
+
+  Xapian::Query operator()(const std::string& value) override {
+    std::string key = exact_key(value);
+    if (is_type_ && key != schema::kTypeArticle && key != schema::kTypeComment) {
+      if (error_->empty()) *error_ = "type:" + value + ": the type is 'article' or 'comment'";
+      return Xapian::Query::MatchNothing;
+    }
+    return Xapian::Query(schema::term(prefix_, key));
+  }
+
+ private:
+  const char* prefix_;
+  bool is_type_;
+  std::string* error_;
+};
+
+Xapian::Query filter_query(const Query& q) {
+  std::vector<Xapian::Query> filters;
+  if (q.type)
+    filters.emplace_back(
+        schema::term(schema::kPrefixType, *q.type == DocType::Article ? schema::kTypeArticle : schema::kTypeComment));
+  if (q.author) {
+    std::string key = exact_key(*q.author);
+    if (key.empty()) throw BadQuery("--author: empty name");
+    filters.emplace_back(schema::term(schema::kPrefixAuthorExact, key));
+  }
+  if (q.since || q.until) {
+    if (q.since) date_range_query(*q.since, "", "--since");  // validates with the option's name
+    if (q.until) date_range_query("", *q.until, "--until");
+    filters.push_back(date_range_query(q.since.value_or(""), q.until.value_or(""), "--since/--until"));
+  }
+  if (filters.empty()) return Xapian::Query();
+  return Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end());
+}
+
+constexpr unsigned kFullFlags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
+                                Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
+
+}  // namespace
+
+std::string prepare_query_text(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 16);
+  bool in_quotes = false;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    char c = text[i];
+    if (c == '"') in_quotes = !in_quotes;
+    bool word_start = i == 0 || is_space(text[i - 1]) || text[i - 1] == '(' ||
+                      ((text[i - 1] == '+' || text[i - 1] == '-') && (i == 1 || is_space(text[i - 2])));
+    if (!in_quotes && c == '.' && text.substr(i, 2) == "..") {
+      // Xapian reads any "a..b" as a range and fails on those that are not
+      // dates: outside date: they are plain punctuation.
+      out.append(". ");
+      ++i;
+      continue;
+    }
+    if (in_quotes || !word_start || !is_alpha(c)) {
+      out.push_back(c);
+      ++i;
+      continue;
+    }
+    std::size_t name_end = i;
+    while (name_end < text.size() && is_word_char(text[name_end])) ++name_end;
+    bool is_field = name_end + 1 < text.size() && text[name_end] == ':' && !is_space(text[name_end + 1]) &&
+                    text.substr(name_end + 1, 2) != "//";
+    if (!is_field) {
+      out.append(text.substr(i, name_end - i));
+      i = name_end;
+      continue;
+    }
+    std::string name(text.substr(i, name_end - i));
+    if (std::find(kFields.begin(), kFields.end(), name) == kFields.end()) {
+      std::string hint = lowercase_ascii(name);
+      bool case_only = std::find(kFields.begin(), kFields.end(), hint) != kFields.end();
+      throw BadQuery(
+          "unknown field '" + name + "'" +
+          (case_only ? " (fields are lowercase: " + hint + ":)" : " (fields: title:, author:, tag:, type:, date:)"));
+    }
+    std::size_t value_start = name_end + 1;
+    if (name != "date") {
+      out.append(text.substr(i, value_start - i));
+      i = value_start;
+      continue;
+    }
+    // A date value runs to the next space or closing parenthesis.
+    std::size_t value_end = value_start;
+    while (value_end < text.size() && !is_space(text[value_end]) && text[value_end] != ')') ++value_end;
+    std::string_view value = text.substr(value_start, value_end - value_start);
+    std::size_t dots = value.find("..");
+    std::string_view from = dots == std::string_view::npos ? value : value.substr(0, dots);
+    std::string_view to = dots == std::string_view::npos ? value : value.substr(dots + 2);
+    date_range_query(from, to);  // throws BadQuery with the reason
+    out.append("date:");
+    out.append(from);
+    out.append("..");
+    out.append(to);
+    i = value_end;
+  }
+  return out;
+}
+
+ParsedQuery build_query(const Query& q, const Xapian::Database& db, const IndexSettings& settings) {
+  ParsedQuery parsed;
+  Xapian::Query filters = filter_query(q);
+  std::string text = prepare_query_text(q.text);
+  bool blank = std::all_of(text.begin(), text.end(), [](char c) { return is_space(c); });
+  if (blank) {
+    parsed.query = filters.empty() ? Xapian::Query::MatchAll : filters;
+    return parsed;
+  }
+
+  std::string error;
+  Xapian::QueryParser qp;
+  qp.set_database(db);
+  qp.set_stemmer(make_stemmer(settings.language));
+  qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+  if (Xapian::Stopper* stopper = make_stopper(settings.stopwords)) qp.set_stopper(stopper);
+  qp.set_default_op(Xapian::Query::OP_AND);
+  qp.set_max_expansion(static_cast<Xapian::termcount>(q.wildcard_limit), Xapian::Query::WILDCARD_LIMIT_ERROR);
+  qp.add_prefix("title", schema::kPrefixTitle);
+  qp.add_prefix("author", schema::kPrefixAuthorText);
+  // Several tag: filters must all hold; several type: filters are alternatives.
+  qp.add_boolean_prefix("tag", (new ExactFieldProcessor(schema::kPrefixTag, false, &error))->release(), false);
+  qp.add_boolean_prefix("type", (new ExactFieldProcessor(schema::kPrefixType, true, &error))->release(), true);
+  qp.add_rangeprocessor((new DateRangeProcessor("date:", &error))->release());
+
+  Xapian::Query text_query;
+  try {
+    text_query = qp.parse_query(text, kFullFlags);
+  } catch (const Xapian::QueryParserError&) {
+    // Xapian already retries leniently; what still fails is parsed as plain
+    // words so that a malformed query never fails outright.
+    text_query = qp.parse_query(text, Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
+  }
+  if (!error.empty()) throw BadQuery(error);
+  parsed.corrected = qp.get_corrected_query_string();
+  // Text that yields no terms at all ("!!!") matches nothing, not everything.
+  if (text_query.empty()) text_query = Xapian::Query::MatchNothing;
+  parsed.query = filters.empty() ? text_query : Xapian::Query(Xapian::Query::OP_FILTER, text_query, filters);
+  return parsed;
+}
+
+}  // namespace byline

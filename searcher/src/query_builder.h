@@ -1,0 +1,37 @@
+// From a byline::Query to a Xapian::Query: the query language (fields, dates,
+// operators, wildcards) and the option filters (--type, --author, --since,
+// --until), stemmed and stopped as the index's documents were.
+#ifndef BYLINE_QUERY_BUILDER_H
+#define BYLINE_QUERY_BUILDER_H
+
+#include <xapian.h>
+
+#include <string>
+#include <string_view>
+
+#include "byline/query.h"
+#include "index_meta.h"
+
+namespace byline {
+
+// Checks the fields of a query string and rewrites what Xapian's parser does
+// not understand by itself. A field is `name:` at the start of a word followed
+// by a non-space character, where name starts with a letter ("10:08" is text)
+// and is not followed by "//" ("http://x" is text). Known fields: title,
+// author, tag, type, date. Rewrites `date:X` (no "..") to `date:X..X` and
+// validates every date; ".." elsewhere becomes ". ." (text, not a range). Throws BadQuery: "unknown field 'foo'", bad
+// dates, a type other than article/comment.
+std::string prepare_query_text(std::string_view text);
+
+struct ParsedQuery {
+  Xapian::Query query;    // the query string and every option filter
+  std::string corrected;  // spelling correction of the query string, or ""
+};
+
+// Parses query.text (an empty or all-blank text matches every document) and
+// adds query's filters. Throws BadQuery. Reads db for wildcards and spelling.
+ParsedQuery build_query(const Query& query, const Xapian::Database& db, const IndexSettings& settings);
+
+}  // namespace byline
+
+#endif  // BYLINE_QUERY_BUILDER_H

@@ -1,0 +1,31 @@
+// Readers never block on a writer: Xapian readers see a snapshot, and when a
+// writer has committed enough times since that snapshot was opened, a read
+// throws DatabaseModifiedError. Every read in the Searcher goes through
+// with_reopen, which reopens the database at the latest revision and runs the
+// whole read again (a few times, then gives up with the error).
+#ifndef BYLINE_REOPEN_H
+#define BYLINE_REOPEN_H
+
+#include <xapian.h>
+
+namespace byline {
+
+inline constexpr int kReopenAttempts = 5;
+
+// Runs body(); on DatabaseModifiedError reopens db and runs it again. body
+// must redo every step that read from db (it may see a newer revision).
+template <typename F>
+auto with_reopen(Xapian::Database& db, F&& body) -> decltype(body()) {
+  for (int attempt = 1;; ++attempt) {
+    try {
+      return body();
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt >= kReopenAttempts) throw;
+      db.reopen();
+    }
+  }
+}
+
+}  // namespace byline
+
+#endif  // BYLINE_REOPEN_H
