@@ -206,7 +206,11 @@ class IndexRun {
 }  // namespace
 
 IndexSummary run_add_paths(IndexerCore& core, const std::vector<std::string>& paths, const IndexCallbacks& callbacks) {
-  return IndexRun(core, callbacks).run(paths);
+  IndexSummary summary = IndexRun(core, callbacks).run(paths);
+  // A stop() applies to one run: a call made before the run started stops it
+  // at once, and the next run starts afresh.
+  core.stop_requested.store(false);
+  return summary;
 }
 
 }  // namespace byline

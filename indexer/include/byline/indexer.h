@@ -131,7 +131,9 @@ class Indexer {
   // Makes everything added so far durable and visible to readers.
   void commit();
 
-  // Asks a running add_paths to commit what it has done and return early.
+  // Asks a running add_paths to finish the file it is reading, commit, and
+  // return with summary.interrupted set. A stop() made before add_paths
+  // starts stops that call at once; each add_paths consumes the request.
   // Safe to call from another thread, and async-signal-safe (it sets a flag).
   void stop();
 
