@@ -100,24 +100,32 @@ DecodedText decode_page_bytes(std::string_view bytes) {
   std::string& out = result.text;
   out.reserve(bytes.size());
   std::size_t column = 0;  // in code points, for tab expansion
+  bool at_indent = true;   // only spaces and tabs so far on this line
   for (std::size_t i = 0; i < bytes.size(); ++i) {
     char c = bytes[i];
     if (c == '\r') {
       out += '\n';
       if (i + 1 < bytes.size() && bytes[i + 1] == '\n') ++i;
       column = 0;
+      at_indent = true;
     } else if (c == '\n') {
       out += '\n';
       column = 0;
-    } else if (c == '\t') {
+      at_indent = true;
+    } else if (c == '\t' && at_indent) {
       std::size_t spaces = kTabStop - column % kTabStop;
       out.append(spaces, ' ');
       column += spaces;
+    } else if (c == '\t') {  // inside the text a tab is a word gap
+      out += ' ';
+      ++column;
     } else if (c == '\0') {
       out += kReplacement;
       ++column;
+      at_indent = false;
     } else {
       out += c;
+      at_indent = at_indent && c == ' ';
       if (!is_continuation(static_cast<unsigned char>(c))) ++column;
     }
   }

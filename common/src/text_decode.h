@@ -20,9 +20,10 @@ bool is_valid_utf8(std::string_view bytes);
 std::string cp1252_to_utf8(std::string_view bytes);
 
 // The whole normalisation: drops a UTF-8 BOM, decodes invalid UTF-8 as
-// Windows-1252, turns CRLF and lone CR into LF, expands tabs to the next
-// multiple of 8 columns (so tab-indented comments keep their nesting), and
-// replaces NUL bytes with U+FFFD. Total and linear.
+// Windows-1252, turns CRLF and lone CR into LF, expands indenting tabs to the
+// next multiple of 8 columns (so tab-indented comments keep their nesting),
+// turns other tabs into one space, and replaces NUL bytes with U+FFFD. Total
+// and linear.
 DecodedText decode_page_bytes(std::string_view bytes);
 
 }  // namespace byline::page_text
