@@ -16,7 +16,8 @@ import sys
 import tempfile
 import time
 
-import report
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+import report  # noqa: E402  (after the line above)
 
 SKIP = 77  # ctest's conventional "skipped" status
 
