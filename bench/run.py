@@ -44,7 +44,15 @@ def parse_args():
     p.add_argument("--check", action="store_true",
                    help="smoke mode: fail unless every engine ran and returned hits")
     p.add_argument("--keep", action="store_true", help="keep the temporary folder (archive and indexes)")
-    return p.parse_args()
+    args = p.parse_args()
+    for name in ("pages", "runs", "queries", "passes"):
+        if getattr(args, name) < 1:
+            p.error(f"--{name} must be at least 1")
+    if args.warmup < 0:
+        p.error("--warmup must not be negative")
+    if args.archive and not os.path.isdir(args.archive):
+        p.error(f"--archive {args.archive}: not a folder")
+    return args
 
 
 class Tools:
