@@ -71,7 +71,7 @@ def table(results):
             cells.append(f"{value:.2f}" if value is not None else "–")
         lines.append("| " + " | ".join(cells) + " |")
     cfg = results["config"]
-    notes = [f"\n{cfg['archive']}: {cfg['archive_bytes'] / 1e6:.1f} MB of pages; medians of {cfg['runs']} run(s); "
+    notes = [f"\n`{results['command']}`: {cfg['archive']}: {cfg['archive_bytes'] / 1e6:.1f} MB of pages; medians of {cfg['runs']} run(s); "
              f"{cfg['queries']} queries, {cfg['warmup']} warm-up + {cfg['passes']} timed pass(es) per run; "
              f"ratios are Byline/peer per run, then the median (lower is better, except docs/s, MB/s "
              f"and matches); git {results['git']}; {results['machine']['nproc']} x {results['machine']['cpu']}"]

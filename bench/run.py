@@ -243,6 +243,17 @@ def archive_size(archive):
     return total
 
 
+def user_command():
+    """The command line as typed to bench/run.sh (without the --build/--source it adds)."""
+    words, skip = [], False
+    for word in sys.argv[1:]:
+        if skip or word in ("--build", "--source"):
+            skip = not skip
+            continue
+        words.append(word)
+    return " ".join(["bench/run.sh"] + words)
+
+
 def main():
     args = parse_args()
     tools = Tools(args.build)
@@ -282,6 +293,7 @@ def main():
             runs.append(per_engine)
         summary = report.summarise(runs)
         results = {"machine": machine(), "git": git_describe(args.source), "byline_capabilities": caps,
+                   "command": user_command(),
                    "config": {"archive": args.archive or f"make-archive --pages {args.pages} --seed {args.seed}",
                               "archive_bytes": archive_bytes, "runs": args.runs, "queries": args.queries,
                               "passes": args.passes, "warmup": args.warmup, "engines": engines},
