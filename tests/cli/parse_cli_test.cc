@@ -56,7 +56,7 @@ TEST_CASE("parse of several files prints one line per file, in order", "[cli][pa
   CHECK(run.err == "byline: warning: " + (dir / "b.txt").string() + ": does not look like a news page\n");
 }
 
-TEST_CASE("unreadable inputs give one error line each; the rest is parsed; exit 1", "[cli][parse]") {
+TEST_CASE("unreadable inputs give one error line each, the rest is parsed, exit 1", "[cli][parse]") {
   TempDir dir;
   byline::test::write_file(dir / "good.txt", seed_bytes());
   byline::test::write_file(dir / "empty.txt", "");
@@ -88,7 +88,7 @@ TEST_CASE("a Windows-1252 page prints a warning and decoded text", "[cli][parse]
   CHECK(json["article"]["author"] == "\xC3\x89lise Labott");
 }
 
-TEST_CASE("--pretty indents the same JSON", "[cli][parse]") {
+TEST_CASE("parse --pretty indents the same JSON", "[cli][parse]") {
   TempDir dir;
   fs::path page = dir / "seed.txt";
   byline::test::write_file(page, seed_bytes());

@@ -23,6 +23,8 @@ bool is_iso_minute(const std::string& s) {
 // Checks the invariants of a result; returns a description of the first breach, "" if none.
 std::string breach(const byline::ParseResult& r) {
   using byline::page_text::is_valid_utf8;
+  for (const auto& warning : r.warnings)
+    if (warning.rfind("could not parse", 0) == 0) return warning;  // an exception was caught inside
   const byline::Article& a = r.page.article;
   if (!is_valid_utf8(a.title) || !is_valid_utf8(a.text)) return "article text not UTF-8";
   if (a.date && !is_iso_minute(*a.date)) return "bad article date " + *a.date;

@@ -147,7 +147,7 @@ TEST_CASE("Unicode names, including a zero-width space, are kept", "[parser][var
   CHECK(r.page.comments[2].author == "\xE2\x80\x8BHiddenStart");
 }
 
-TEST_CASE("times: 12 AM is 00, 12 PM is 12; a missing time line gives 00:00", "[parser][variants]") {
+TEST_CASE("times: 12 AM is 00, 12 PM is 12, a missing time line gives 00:00", "[parser][variants]") {
   auto r = fixture("time_12am");
   CHECK(r.page.article.date == "2014-03-03T00:05");
   REQUIRE(r.page.comments.size() == 2);
