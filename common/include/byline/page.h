@@ -35,8 +35,9 @@ struct Page {
 
 struct ParseResult {
   Page page;
-  // True when the bytes had the shape of a news page (a date line near the
-  // top); false for other text, parsed as title = first non-empty line.
+  // True when the bytes had the shape of a news page (a date line under the
+  // first line, or a "Post by:" / "soundoff (...)" line); false for other
+  // text, parsed as title = first non-empty line, text = the rest.
   bool is_news_page = false;
   // Things a user should know (charset fallback, not a news page), each one
   // short line without a trailing period.
