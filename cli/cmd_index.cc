@@ -32,7 +32,7 @@ struct IndexCommandOptions {
   std::vector<std::string> paths;
   std::string language;
   std::string stopwords;
-  std::size_t batch = 1000;
+  std::size_t batch = 250;
   std::string format = "auto";
   std::string spelling = "articles";
   bool prune = false;

@@ -26,7 +26,8 @@ class IndexRun {
 
   IndexSummary run(const std::vector<std::string>& paths) {
     auto on_error = [this](const std::string& message) { error(message); };
-    std::vector<InputFile> files = walk_inputs(paths, core_.options.format, core_.options.prune, on_error);
+    std::vector<InputFile> files =
+        walk_inputs(paths, core_.options.format, core_.options.prune, {normalise_path(core_.path)}, on_error);
     progress_.files_total = files.size();
     if (core_.options.prune) prune(paths);
     for (const InputFile& file : files) {

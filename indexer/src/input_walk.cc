@@ -26,8 +26,9 @@ const char* kind_of(mode_t mode) {
 
 class Walker {
  public:
-  Walker(InputFormat format, const std::function<void(const std::string&)>& on_error)
-      : format_(format), on_error_(on_error) {}
+  Walker(InputFormat format, const std::vector<std::string>& skip_folders,
+         const std::function<void(const std::string&)>& on_error)
+      : format_(format), skip_folders_(skip_folders), on_error_(on_error) {}
 
   void visit_root(const std::string& path, bool missing_ok) {
     struct stat info {};
@@ -101,7 +102,8 @@ class Walker {
         continue;
       }
       if (S_ISDIR(child_info.st_mode)) {
-        walk_folder(child, child_info);
+        if (std::find(skip_folders_.begin(), skip_folders_.end(), child) == skip_folders_.end())
+          walk_folder(child, child_info);
         continue;
       }
       InputFormat format = format_in_folder(name);
@@ -111,6 +113,7 @@ class Walker {
   }
 
   InputFormat format_;
+  const std::vector<std::string>& skip_folders_;
   const std::function<void(const std::string&)>& on_error_;
   std::set<std::pair<dev_t, ino_t>> seen_;
   std::set<std::pair<dev_t, ino_t>> seen_folders_;
@@ -129,8 +132,9 @@ std::string normalise_path(const std::string& path) {
 }
 
 std::vector<InputFile> walk_inputs(const std::vector<std::string>& roots, InputFormat format, bool missing_roots_ok,
+                                   const std::vector<std::string>& skip_folders,
                                    const std::function<void(const std::string&)>& on_error) {
-  Walker walker(format, on_error);
+  Walker walker(format, skip_folders, on_error);
   for (const std::string& root : roots) walker.visit_root(normalise_path(root), missing_roots_ok);
   return walker.take();
 }

@@ -28,7 +28,10 @@ std::string normalise_path(const std::string& path);
 // path, unreadable folder, FIFO or device where a file was expected) go to
 // on_error as "PATH: reason", one per problem; the walk goes on.
 // With missing_roots_ok, a given path that does not exist is not an error.
+// Folders in `skip_folders` (normalised paths: the index itself, when it lies
+// under an input folder) are not entered.
 std::vector<InputFile> walk_inputs(const std::vector<std::string>& roots, InputFormat format, bool missing_roots_ok,
+                                   const std::vector<std::string>& skip_folders,
                                    const std::function<void(const std::string&)>& on_error);
 
 // True when `path` is `root` or lies under it (both normalised).

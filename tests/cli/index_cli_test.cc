@@ -1,5 +1,6 @@
 // `byline index` and `byline stats` end to end: the real binary on real files.
 #include <fcntl.h>
+#include <pty.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/stat.h>
@@ -330,4 +331,48 @@ TEST_CASE("SIGINT: the run commits, prints its summary and exits 130", "[cli][in
   auto rerun = run_byline({"--db", db, "index", "--json", (dir / "in").string()});
   CHECK(nlohmann::json::parse(rerun.out)["unchanged"] == done);
   CHECK(Xapian::Database(db).get_doccount() == 1500);
+}
+
+namespace {
+
+// Runs `byline ARGS` with stderr on a pseudo-terminal; returns what it wrote there.
+std::string run_with_terminal_stderr(const std::vector<std::string>& args) {
+  int master = -1, slave = -1;
+  REQUIRE(openpty(&master, &slave, nullptr, nullptr, nullptr) == 0);
+  std::vector<std::string> storage{BYLINE_BINARY};
+  storage.insert(storage.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (auto& a : storage) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+  posix_spawn_file_actions_adddup2(&actions, slave, 2);
+  posix_spawn_file_actions_addclose(&actions, master);
+  pid_t pid = -1;
+  REQUIRE(posix_spawn(&pid, BYLINE_BINARY, &actions, nullptr, argv.data(), environ) == 0);
+  posix_spawn_file_actions_destroy(&actions);
+  close(slave);
+  std::string text;
+  char buffer[4096];
+  ssize_t n = 0;
+  while ((n = read(master, buffer, sizeof buffer)) > 0) text.append(buffer, static_cast<std::size_t>(n));
+  close(master);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return text;
+}
+
+}  // namespace
+
+TEST_CASE("byline index draws a progress line only when stderr is a terminal, and erases it", "[cli][index]") {
+  TempDir dir;
+  write_pages(dir / "in", 3);
+  std::string shown = run_with_terminal_stderr({"--db", (dir / "db").string(), "index", (dir / "in").string()});
+  CHECK(shown.find("\rindexing: 1/3 files, 1 documents, ") != std::string::npos);
+  CHECK(shown.find(" docs/s, ETA ") != std::string::npos);
+  CHECK(shown.size() >= 4);
+  CHECK(shown.substr(shown.size() - 4) == "\r\x1b[K");  // erased at the end
+  std::string quiet = run_with_terminal_stderr({"--db", (dir / "db2").string(), "index", "-q", (dir / "in").string()});
+  CHECK(quiet.empty());
 }

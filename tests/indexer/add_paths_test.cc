@@ -296,3 +296,14 @@ TEST_CASE("stop() finishes the current file, commits, and the next run completes
   }
   check_no_duplicates(db);
 }
+
+TEST_CASE("the index's own folder is not walked, even with --format page", "[indexer][walk]") {
+  TempDir dir;
+  write_file(dir / "a.txt", page_text("A"));
+  byline::IndexOptions options;
+  options.format = byline::InputFormat::Page;
+  index_paths((dir / "db").string(), {dir.path().string()}, options);  // creates the index
+  Run again = index_paths((dir / "db").string(), {dir.path().string()}, options);
+  CHECK(again.errors.empty());
+  CHECK(again.summary.files == 1);
+}
