@@ -83,13 +83,20 @@ class CommentSectionParser {
 
   void text_line(std::size_t i) {
     const Line& line = lines_[i];
+    const bool cut = i + 1 == lines_.size() && last_line_may_be_cut_ && i > 0 && lines_[i - 1].blank();
     if (auto date = parse_comment_date_line(line.content); date && closes_comment(i)) {
-      finish(date);
+      if (!cut || ends_complete(line.content)) finish(date);  // "at 7:43" may have lost its "pm"
       return;
     }
-    bool last = i + 1 == lines_.size();
-    if (last && last_line_may_be_cut_ && i > 0 && lines_[i - 1].blank() && looks_like_cut_date(line.content)) return;
+    if (cut && looks_like_cut_date(line.content)) return;
     text_.add_line(line.content);
+  }
+
+  // A date line that cannot have lost anything at its end.
+  static bool ends_complete(std::string_view content) {
+    for (std::string_view end : {"Reply", "am", "pm", "a.m.", "p.m."})
+      if (content.size() >= end.size() && starts_with_ci(content.substr(content.size() - end.size()), end)) return true;
+    return content.find('|') != std::string_view::npos;
   }
 
   // A date line ends the comment only when what follows is the next comment,

@@ -51,17 +51,28 @@ bool is_trailer_line(const Line& line) {
          line.content == "Post a comment" || (line.indent > 0 && starts_with_digit(line.content));
 }
 
+// The start of a trailer label, as a page cut inside that line leaves it.
+bool is_cut_label(std::string_view content) {
+  for (std::string_view label : {"Post by:", "Posted by:", "Filed under:", "soundoff (", "Post a comment"})
+    if (content.size() < label.size() && page_text::starts_with_ci(label, content)) return true;
+  return false;
+}
+
 // Where the body ends: the first "Post by:" / "Filed under:" line followed by
-// more trailer (or nothing), a soundoff line, or "Post a comment".
-std::size_t find_trailer(const std::vector<Line>& lines, std::size_t from) {
+// more trailer (or nothing), a soundoff line, or "Post a comment" (or the
+// start of one of these on the cut last line of a truncated page).
+std::size_t find_trailer(const std::vector<Line>& lines, std::size_t from, bool last_line_may_be_cut) {
   const std::size_t n = lines.size();
   for (std::size_t k = from; k < n; ++k) {
     std::string_view c = lines[k].content;
     if (c.empty()) continue;
+    if (k + 1 == n && last_line_may_be_cut && is_cut_label(c)) return k;
     if (c == "Post a comment" || page_text::is_soundoff_line(c)) return k;
     if (post_by(c) || filed_under(c)) {
       std::size_t next = page_text::next_content(lines, k + 1, n);
-      if (next == n || is_trailer_line(lines[next])) return k;
+      if (next == n || is_trailer_line(lines[next]) ||
+          (next + 1 == n && last_line_may_be_cut && is_cut_label(lines[next].content)))
+        return k;
     }
   }
   return n;
@@ -131,7 +142,7 @@ void parse_news(const std::vector<Line>& lines, std::size_t after_header, bool l
     if (byline) ++i;
   }
 
-  std::size_t body_end = find_trailer(lines, i);
+  std::size_t body_end = find_trailer(lines, i, last_line_may_be_cut);
   page_text::ParagraphBuilder body;
   for (std::size_t k = i; k < body_end; ++k) {
     if (lines[k].blank())

@@ -30,9 +30,31 @@ void append_code_point(std::string& out, std::uint32_t cp) {
 
 bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
 
+bool is_ascii(std::string_view bytes) {
+  for (char c : bytes)
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  return true;
+}
+
+// The first bytes of a multi-byte character, and nothing after them.
+bool is_cut_sequence(std::string_view tail) {
+  if (tail.empty() || tail.size() > 3) return false;
+  auto lead = static_cast<unsigned char>(tail[0]);
+  std::size_t needed = lead >= 0xF0 && lead <= 0xF4   ? 4
+                       : lead >= 0xE0 && lead <= 0xEF ? 3
+                       : lead >= 0xC2 && lead <= 0xDF ? 2
+                                                      : 0;
+  if (tail.size() >= needed) return false;
+  for (char c : tail.substr(1))
+    if (!is_continuation(static_cast<unsigned char>(c))) return false;
+  return true;
+}
+
 }  // namespace
 
-bool is_valid_utf8(std::string_view bytes) {
+bool is_valid_utf8(std::string_view bytes) { return valid_utf8_prefix(bytes) == bytes.size(); }
+
+std::size_t valid_utf8_prefix(std::string_view bytes) {
   const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
   const std::size_t n = bytes.size();
   std::size_t i = 0;
@@ -54,18 +76,18 @@ bool is_valid_utf8(std::string_view bytes) {
       len = 4;
       cp = c & 0x07;
     } else {
-      return false;
+      return i;
     }
-    if (i + len > n) return false;
+    if (i + len > n) return i;
     for (std::size_t k = 1; k < len; ++k) {
-      if (!is_continuation(p[i + k])) return false;
+      if (!is_continuation(p[i + k])) return i;
       cp = (cp << 6) | (p[i + k] & 0x3F);
     }
-    if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) || cp > 0x10FFFF) return false;
-    if (cp >= 0xD800 && cp <= 0xDFFF) return false;
+    if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) || cp > 0x10FFFF) return i;
+    if (cp >= 0xD800 && cp <= 0xDFFF) return i;
     i += len;
   }
-  return true;
+  return n;
 }
 
 std::string cp1252_to_utf8(std::string_view bytes) {
@@ -92,7 +114,14 @@ DecodedText decode_page_bytes(std::string_view bytes) {
   DecodedText result;
   if (bytes.substr(0, kBom.size()) == kBom) bytes.remove_prefix(kBom.size());
   std::string utf8;
-  if (!is_valid_utf8(bytes)) {
+  const std::size_t valid = valid_utf8_prefix(bytes);
+  // A truncated UTF-8 file may end inside a character. One stray high byte at
+  // the end of otherwise ASCII text is more likely Windows-1252 ("café").
+  std::string_view tail = bytes.substr(valid);
+  bool utf8_before = tail.size() >= 2 || !is_ascii(bytes.substr(0, valid));
+  if (valid != bytes.size() && is_cut_sequence(tail) && utf8_before) {
+    bytes = bytes.substr(0, valid);
+  } else if (valid != bytes.size()) {
     utf8 = cp1252_to_utf8(bytes);
     result.from_cp1252 = true;
     bytes = utf8;

@@ -16,10 +16,14 @@ struct DecodedText {
 // True when `bytes` is well-formed UTF-8 (no overlongs, no surrogates, <= U+10FFFF).
 bool is_valid_utf8(std::string_view bytes);
 
+// The length of the longest well-formed UTF-8 prefix of `bytes`.
+std::size_t valid_utf8_prefix(std::string_view bytes);
+
 // Decodes Windows-1252 to UTF-8 (the five unassigned bytes become U+FFFD).
 std::string cp1252_to_utf8(std::string_view bytes);
 
-// The whole normalisation: drops a UTF-8 BOM, decodes invalid UTF-8 as
+// The whole normalisation: drops a UTF-8 BOM, drops a character cut off at
+// the very end (a truncated file), decodes other invalid UTF-8 as
 // Windows-1252, turns CRLF and lone CR into LF, expands indenting tabs to the
 // next multiple of 8 columns (so tab-indented comments keep their nesting),
 // turns other tabs into one space, and replaces NUL bytes with U+FFFD. Total

@@ -49,3 +49,12 @@ TEST_CASE("indenting tabs expand to 8 columns, other tabs become one space", "[d
         "a\xEF\xBF\xBD"
         "b");
 }
+
+TEST_CASE("a character cut off at the end of a truncated file is dropped", "[decode]") {
+  auto cut = decode_page_bytes("Zo\xC3\xAB \xE2\x80");  // "Zoë " then 2 of the 3 bytes of "•"
+  CHECK_FALSE(cut.from_cp1252);
+  CHECK(cut.text == "Zo\xC3\xAB ");
+  auto latin = decode_page_bytes("caf\xE9");  // one high byte after ASCII: Windows-1252
+  CHECK(latin.from_cp1252);
+  CHECK(latin.text == "caf\xC3\xA9");
+}

@@ -129,3 +129,49 @@ TEST_CASE("pathological inputs parse in linear time", "[parser][property]") {
     CHECK(breach(r) == "");
   }
 }
+
+namespace {
+
+bool is_prefix(const std::string& part, const std::string& whole) { return whole.compare(0, part.size(), part) == 0; }
+
+// What a page cut at some byte must still say: the complete parts equal the
+// full page's, the incomplete ones are prefixes of it.
+std::string cut_breach(const byline::ParseResult& full, const byline::ParseResult& cut, bool body_started) {
+  if (!is_prefix(cut.page.article.title, full.page.article.title)) return "title";
+  if (!body_started) return "";
+  const byline::Article& a = cut.page.article;
+  if (a.date != full.page.article.date) return "article date";
+  if (!is_prefix(a.text, full.page.article.text)) return "article text";
+  if (cut.page.comments.size() > full.page.comments.size()) return "too many comments";
+  for (std::size_t i = 0; i < cut.page.comments.size(); ++i) {
+    const byline::Comment& c = cut.page.comments[i];
+    const byline::Comment& f = full.page.comments[i];
+    if (c.index != f.index || c.parent != f.parent) return "comment " + std::to_string(i + 1) + " position";
+    if (c.date && (c.date != f.date || c.author != f.author || c.text != f.text))
+      return "dated comment " + std::to_string(i + 1) + " differs";
+    if (!is_prefix(c.author, f.author) || !is_prefix(c.text, f.text))
+      return "comment " + std::to_string(i + 1) + " not a prefix";
+  }
+  if (!cut.page.comments.empty() && (a.author != full.page.article.author || a.tags != full.page.article.tags))
+    return "author or tags";
+  return "";
+}
+
+void check_every_cut(const std::string& page, std::size_t step) {
+  const auto full = byline::parse_page(page);
+  const std::size_t body_start = page.find("\n\n", page.find("\n\n") + 2) + 2;  // after the title repeat
+  for (std::size_t at = 0; at <= page.size(); at += step) {
+    auto cut = byline::parse_page(std::string_view(page).substr(0, at));
+    INFO("cut at byte " << at << ": ..." << page.substr(at > 40 ? at - 40 : 0, std::min<std::size_t>(at, 40)));
+    REQUIRE(cut_breach(full, cut, at > body_start + 80) == "");
+  }
+}
+
+}  // namespace
+
+TEST_CASE("a page cut at any byte keeps what is complete", "[parser][property]") {
+  check_every_cut(seed_bytes(), 1);
+  for (const char* name : {"reply_to_reply", "multi_paragraph_comment", "unicode_names", "post_by_only"})
+    check_every_cut(
+        byline::test::read_file(byline::test::source_path(std::string("tests/fixtures/pages/") + name + ".txt")), 1);
+}
