@@ -112,7 +112,7 @@ TEST_CASE("ground truth: 300 generated pages (seed 7 newest first, seed 11 oldes
   CHECK(report.equal == report.pages);
 }
 
-TEST_CASE("ground truth: 2,000 pages of seed 7", "[parser][truth][slow]") {
+TEST_CASE("ground truth: 2000 pages of seed 7", "[parser][truth][slow]") {
   Report report;
   std::string why;
   if (!check_archive(2000, 7, false, report, why)) {
