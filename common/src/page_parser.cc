@@ -179,7 +179,7 @@ ParseResult parse(std::string_view bytes) {
   const std::vector<Line> lines = page_text::split_lines(decoded.text);
   const bool last_line_may_be_cut = !decoded.text.empty() && decoded.text.back() != '\n';
 
-  std::size_t title_line = skip_blank(lines, 0);
+  std::size_t title_line = page_text::next_content(lines, 0, lines.size());  // "« Previous entry" is no title
   if (title_line == lines.size()) {
     result.warnings.emplace_back(kNotNews);
     return result;

@@ -178,6 +178,9 @@ TEST_CASE("navigation lines are dropped", "[parser][variants]") {
   CHECK(r.page.article.text == "HARBOURTON - A late frost closed the ferry pier.");
   REQUIRE(r.page.comments.size() == 1);
   CHECK(r.page.comments[0].author == "Ferryman");
+  auto above_title = byline::parse_page("\xC2\xAB Previous entry\n\n" + fixture_bytes("navigation_lines"));
+  CHECK(above_title.page.article.title == "Frost Closes Ferry Pier");
+  CHECK(as_json(above_title) == as_json(r));
 }
 
 TEST_CASE("comment numbers of several digits", "[parser][variants]") {
