@@ -9,7 +9,12 @@
 // - lines within one paragraph keep their "\n", paragraphs are joined by "\n\n";
 // - text that is not a news page (no date line under the first line, and no
 //   "Post by:" / "soundoff" line) gives title = first non-empty line, text =
-//   the rest, and the warning "does not look like a news page".
+//   the rest, and the warning "does not look like a news page";
+// - "By CNN's Jane Doe" and "By Jane Doe, CNN" give "Jane Doe"; "By Jane Doe
+//   and John Roe" stays one string (page_author.h);
+// - a truncated page keeps what is complete: a comment cut before its date
+//   line keeps author and text with date null, and a date line or trailer
+//   label cut on the last line is dropped rather than kept as text.
 #include <exception>
 
 #include "byline/page.h"
