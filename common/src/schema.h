@@ -31,6 +31,10 @@
 //
 // Document data: see doc_record.h (a compact binary record).
 //
+// Spelling table ("Did you mean"): the unprefixed free-text words of articles
+// (title and body) by default; `byline index --spelling all` adds comments,
+// `--spelling none` leaves it empty (IndexOptions::spelling).
+//
 // Metadata:
 //   byline.schema     kSchemaVersion as decimal text
 //   byline.language   Snowball language name ("english", ..., or "none")
