@@ -142,7 +142,7 @@ TEST_CASE("a changed file with fewer comments loses the old comment documents", 
   CHECK(x.get_termfreq(byline::schema::term("Q", byline::page_id_for("/src/beta.txt"))) == 0);
 }
 
-TEST_CASE("--prune removes the documents and state of vanished files", "[indexer][incremental]") {
+TEST_CASE("prune removes the documents and state of vanished files", "[indexer][incremental]") {
   TempDir dir;
   const std::string db = (dir / "db").string();
   write_file(dir / "in" / "a.txt", page_text("A"));
