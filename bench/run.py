@@ -261,6 +261,7 @@ def main():
     if not engines or any(e not in ("byline", "fts5", "floor") for e in engines):
         fail(f"--engines: use a subset of byline,fts5,floor (got {args.engines})", 2)
     caps = byline_capabilities(tools)
+    revision = git_describe(args.source)  # now: the tree may move while the runs go on
     tmp = tempfile.mkdtemp(prefix="byline-bench-")
     try:
         archive = os.path.abspath(args.archive) if args.archive else make_archive(args, tmp)
@@ -292,7 +293,7 @@ def main():
                 print(f"bench: run {run + 1}/{args.runs}: {engine} done", file=sys.stderr)
             runs.append(per_engine)
         summary = report.summarise(runs)
-        results = {"machine": machine(), "git": git_describe(args.source), "byline_capabilities": caps,
+        results = {"machine": machine(), "git": revision, "byline_capabilities": caps,
                    "command": user_command(),
                    "config": {"archive": args.archive or f"make-archive --pages {args.pages} --seed {args.seed}",
                               "archive_bytes": archive_bytes, "runs": args.runs, "queries": args.queries,
