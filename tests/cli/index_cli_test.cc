@@ -237,7 +237,7 @@ TEST_CASE("byline index: bad files next to good ones give one line each, exit 1"
   fs::permissions(in / "locked.txt", fs::perms::owner_all);
 }
 
-TEST_CASE("byline index: a second run reads nothing; --json and --quiet summaries", "[cli][index]") {
+TEST_CASE("byline index: a second run reads nothing - --json and --quiet summaries", "[cli][index]") {
   TempDir dir;
   const std::string db = (dir / "db").string();
   write_pages(dir / "in", 4);
@@ -258,7 +258,7 @@ TEST_CASE("byline index: a second run reads nothing; --json and --quiet summarie
   CHECK(verbose.err.find((dir / "in" / "p0.txt").string() + ": unchanged (1 documents)") != std::string::npos);
 }
 
-TEST_CASE("byline index --language: French stemming; another language later is refused", "[cli][index][language]") {
+TEST_CASE("byline index --language: French stemming - another language later is refused", "[cli][index][language]") {
   TempDir dir;
   const std::string db = (dir / "db").string();
   write_file(dir / "fr.txt", page_text("Nous continuerons"));
@@ -277,7 +277,7 @@ TEST_CASE("byline index --language: French stemming; another language later is r
   CHECK_FALSE(fs::exists(dir / "db2"));
 }
 
-TEST_CASE("a SIGKILLed run leaves whole batches; the next run completes without duplicates", "[cli][index][crash]") {
+TEST_CASE("a SIGKILLed run leaves whole batches - the next run completes without duplicates", "[cli][index][crash]") {
   TempDir dir;
   const std::string db = (dir / "db").string();
   constexpr int kPages = 1500;

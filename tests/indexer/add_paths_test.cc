@@ -194,7 +194,7 @@ TEST_CASE("JSON Lines input gives the same documents as page input", "[indexer][
   }
 }
 
-TEST_CASE("a bad JSON line is one error; the other lines are indexed and the file is retried", "[indexer][jsonl]") {
+TEST_CASE("a bad JSON line is one error - the other lines are indexed and the file is retried", "[indexer][jsonl]") {
   TempDir dir;
   const std::string db = (dir / "db").string();
   const fs::path file = dir / "mixed.jsonl";

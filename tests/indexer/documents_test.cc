@@ -88,7 +88,7 @@ TEST_CASE("an article document has every field of the schema", "[indexer]") {
   CHECK(record.text == sample_page().article.text);
 }
 
-TEST_CASE("a comment document knows its page, index and parent; the title is a field only", "[indexer]") {
+TEST_CASE("a comment document knows its page, index and parent - the title is a field only", "[indexer]") {
   TempDir dir;
   const std::string db_path = (dir / "db").string();
   {
@@ -119,7 +119,7 @@ TEST_CASE("a comment document knows its page, index and parent; the title is a f
   CHECK(record.author == "USMC1371");
 }
 
-TEST_CASE("adding a page again replaces its documents; remove deletes them", "[indexer]") {
+TEST_CASE("adding a page again replaces its documents - remove deletes them", "[indexer]") {
   TempDir dir;
   const std::string db_path = (dir / "db").string();
   byline::Indexer indexer(db_path);
