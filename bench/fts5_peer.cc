@@ -163,8 +163,7 @@ std::string match_expression(const QuerySpec& q) {
   return text;
 }
 
-// Binds the MATCH expression and the filters of `q` into a statement whose
-// SQL came from where_clause(q).
+// The FROM/WHERE part of a query's SQL; bind_query binds its parameters.
 std::string where_clause(const QuerySpec& q) {
   std::string where = " FROM docs WHERE docs MATCH ?";
   if (!q.type.empty()) where += " AND type = ?";
