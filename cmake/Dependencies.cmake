@@ -42,4 +42,6 @@ function(byline_object_library name)
     PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/src ${PROJECT_SOURCE_DIR}/common/src)
   target_link_libraries(${name} PUBLIC byline_deps)
   target_compile_options(${name} PRIVATE ${BYLINE_WARNINGS})
+  # Only what the public headers mark BYLINE_EXPORT leaves libbyline.so.
+  set_target_properties(${name} PROPERTIES CXX_VISIBILITY_PRESET hidden VISIBILITY_INLINES_HIDDEN ON)
 endfunction()

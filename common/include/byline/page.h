@@ -3,6 +3,8 @@
 #ifndef BYLINE_PAGE_H
 #define BYLINE_PAGE_H
 
+#include "byline/export.h"
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -46,16 +48,16 @@ struct ParseResult {
 
 // Parses the bytes of one page. Pure and total: never throws on any input
 // (invalid UTF-8 is decoded as Windows-1252, with a warning), thread-safe.
-ParseResult parse_page(std::string_view bytes);
+BYLINE_EXPORT ParseResult parse_page(std::string_view bytes);
 
 // Reads and parses one page file. Throws byline::IoError with a one-line
 // reason ("PATH: No such file or directory", "PATH: is a directory",
 // "PATH: empty file", ...) when the file cannot be read or is empty.
-ParseResult parse_file(const std::string& path);
+BYLINE_EXPORT ParseResult parse_file(const std::string& path);
 
 // Reads a whole file. Throws byline::IoError as parse_file does (an empty
 // file is not an error here).
-std::string read_file(const std::string& path);
+BYLINE_EXPORT std::string read_file(const std::string& path);
 
 }  // namespace byline
 

@@ -10,6 +10,8 @@
 #ifndef BYLINE_PAGE_JSON_H
 #define BYLINE_PAGE_JSON_H
 
+#include "byline/export.h"
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,7 +22,7 @@ namespace byline {
 
 // One JSON object on one line, or indented over several with pretty = true.
 // Strings that are not valid UTF-8 are written with U+FFFD replacements.
-std::string page_to_json(const Page& page, const std::string& source, bool pretty = false);
+BYLINE_EXPORT std::string page_to_json(const Page& page, const std::string& source, bool pretty = false);
 
 struct JsonPage {
   Page page;
@@ -30,7 +32,7 @@ struct JsonPage {
 // Reads one page object. Missing optional members take their defaults
 // ("comments" may be absent; a comment without "index" gets its position).
 // Throws byline::Error with a one-line reason for JSON that is not a page.
-JsonPage page_from_json(std::string_view json);
+BYLINE_EXPORT JsonPage page_from_json(std::string_view json);
 
 }  // namespace byline
 

@@ -2,6 +2,8 @@
 #ifndef BYLINE_INDEXER_H
 #define BYLINE_INDEXER_H
 
+#include "byline/export.h"
+
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -45,6 +47,16 @@ struct IndexOptions {
   bool prune = false;
   // Spelling data costs indexing time; comments are the bulk of the text.
   SpellingSource spelling = SpellingSource::Articles;
+  // Threads that read, parse and index files in add_paths. Xapian allows one
+  // writer per database, so each thread writes its own shards: the threads
+  // used are min(jobs, local shards). Must be at least 1.
+  std::size_t jobs = 1;
+  // Shards of a NEW index; 0 means `jobs`. With 1 the index is a single
+  // database (no stub). An existing index keeps its shards: asking for
+  // another count throws BadQuery (re-index into a new folder to reshard, or
+  // compact_index() to merge into one). A file's pages and state always live
+  // in the shard picked by a hash of its path.
+  std::size_t shards = 0;
 };
 
 struct IndexProgress {
@@ -79,20 +91,23 @@ struct IndexCallbacks {
   // Something a user should know that did not stop the file from being
   // indexed (charset fallback, not a news page).
   std::function<void(const std::string& message)> on_warning;
-  // Called after each file, from the indexing thread.
+  // Called after each file. All callbacks are called from the indexing
+  // threads, one call at a time (never concurrently), so they need no locking
+  // of their own; with jobs > 1 their order across shards is not fixed.
   std::function<void(const IndexProgress&)> on_progress;
   // Called once per input file (and per pruned file) with its path, the
   // outcome and the number of documents it now has in the index.
   std::function<void(const std::string& path, FileOutcome outcome, std::uint64_t documents)> on_file;
 };
 
-// One writer of an index. Opening takes Xapian's write lock: a second Indexer
+// One writer of an index. Opening takes Xapian's write lock (of every local
+// shard of a sharded index): a second Indexer
 // on the same path, in this or another process, throws byline::IndexLocked
 // until this one is destroyed. Not thread-safe, except stop().
 //
 // The destructor commits what was added (errors are swallowed there: call
 // commit() to see them).
-class Indexer {
+class BYLINE_EXPORT Indexer {
  public:
   // Opens or creates the index at db_path. Throws IndexLocked, IndexUnusable
   // (not an index, schema mismatch), Error (bad options).

@@ -2,6 +2,8 @@
 #ifndef BYLINE_DOCUMENT_H
 #define BYLINE_DOCUMENT_H
 
+#include "byline/export.h"
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -10,7 +12,7 @@ namespace byline {
 
 enum class DocType { Article, Comment };
 
-const char* to_string(DocType type);  // "article" / "comment"
+BYLINE_EXPORT const char* to_string(DocType type);  // "article" / "comment"
 
 struct CommentRef {
   int index = 0;                 // 1-based position in page order

@@ -2,6 +2,8 @@
 #ifndef BYLINE_SEARCHER_H
 #define BYLINE_SEARCHER_H
 
+#include "byline/export.h"
+
 #include <memory>
 #include <optional>
 #include <string>
@@ -18,7 +20,7 @@ namespace byline {
 //
 // Thread-safety: a Searcher is not safe to share between threads without
 // external locking; open one per thread (opening is cheap).
-class Searcher {
+class BYLINE_EXPORT Searcher {
  public:
   // Throws IndexUnusable (missing, not a Byline index, schema mismatch).
   explicit Searcher(const std::string& db_path);

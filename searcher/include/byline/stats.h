@@ -2,6 +2,8 @@
 #ifndef BYLINE_STATS_H
 #define BYLINE_STATS_H
 
+#include "byline/export.h"
+
 #include <string>
 
 #include "byline/results.h"
@@ -14,7 +16,7 @@ namespace byline {
 // deletions), its settings and its size on disk.
 // Throws IndexUnusable when there is no index at db_path or it cannot be
 // read, SchemaMismatch for an unknown schema version. Thread-safe.
-IndexStats index_stats(const std::string& db_path);
+BYLINE_EXPORT IndexStats index_stats(const std::string& db_path);
 
 }  // namespace byline
 
