@@ -11,11 +11,13 @@
 // index's); 3 index locked by another writer or unusable; 130 (SIGINT) or
 // 143 (SIGTERM) when interrupted: the file being read is finished and
 // committed, the summary printed, and the next run picks up from there.
+#include <algorithm>
 #include <atomic>
 #include <csignal>
 #include <cstdio>
 #include <iostream>
 #include <memory>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 
@@ -35,6 +37,8 @@ struct IndexCommandOptions {
   std::size_t batch = 250;
   std::string format = "auto";
   std::string spelling = "articles";
+  std::size_t jobs = std::max(1u, std::thread::hardware_concurrency());
+  std::size_t shards = 0;
   bool prune = false;
   bool quiet = false;
   bool verbose = false;
@@ -129,6 +133,8 @@ int run_index(const IndexCommandOptions& o, const std::string& db) {
   options.stopwords = o.stopwords;
   options.batch_pages = o.batch;
   options.prune = o.prune;
+  options.jobs = o.jobs;
+  options.shards = o.shards;
   options.format = o.format == "page"    ? InputFormat::Page
                    : o.format == "jsonl" ? InputFormat::Jsonl
                                          : InputFormat::Auto;
@@ -192,6 +198,13 @@ void add_index_command(CLI::App& app, const GlobalOptions& global, RunFn& run) {
                   "Spelling data for 'Did you mean': none, articles (titles and bodies) or all (comments too)")
       ->capture_default_str()
       ->check(CLI::IsMember({"none", "articles", "all"}));
+  cmd->add_option("-j,--jobs", o->jobs,
+                  "Indexing threads; a new index gets one shard per thread (default: the number of cores)")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--shards", o->shards,
+                  "Shards of a new index, when it should differ from --jobs (an existing index keeps its own)")
+      ->check(CLI::PositiveNumber);
   cmd->add_flag("--prune", o->prune, "Remove the documents of files under PATHS that no longer exist");
   cmd->add_flag("--json", o->json, "Print the summary as one JSON object");
   auto* quiet = cmd->add_flag("-q,--quiet", o->quiet, "No progress line and no summary");

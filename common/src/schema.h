@@ -28,12 +28,21 @@
 //   kSlotAuthor  author as printed (facets)
 //   kSlotTags    tags as printed, joined by kListSeparator (facets)
 //   kSlotType    "article" / "comment" (facets)
+//   kSlotId      unique document id (the Q term without its prefix): the last
+//                sort key, so equal-ranked hits come out in the same order
+//                whatever the docids (which differ between a sharded and a
+//                single index of the same pages)
 //
 // Document data: see doc_record.h (a compact binary record).
 //
 // Spelling table ("Did you mean"): the unprefixed free-text words of articles
 // (title and body) by default; `byline index --spelling all` adds comments,
 // `--spelling none` leaves it empty (IndexOptions::spelling).
+//
+// Layout: the index folder is either one glass database, or a sharded index
+// (shard_stub.h): a XAPIANDB stub listing local shards (each a glass database
+// holding whole files: documents and file states) and remote ones. Every
+// local shard carries the settings metadata below.
 //
 // Metadata:
 //   byline.schema     kSchemaVersion as decimal text
@@ -49,7 +58,8 @@
 
 namespace byline::schema {
 
-inline constexpr int kSchemaVersion = 1;
+// 2: kSlotId added.
+inline constexpr int kSchemaVersion = 2;
 
 inline constexpr char kPrefixTitle[] = "S";
 inline constexpr char kPrefixAuthorText[] = "XA";
@@ -68,6 +78,7 @@ inline constexpr unsigned kSlotPage = 1;
 inline constexpr unsigned kSlotAuthor = 2;
 inline constexpr unsigned kSlotTags = 3;
 inline constexpr unsigned kSlotType = 4;
+inline constexpr unsigned kSlotId = 5;
 
 inline constexpr char kTypeArticle[] = "article";
 inline constexpr char kTypeComment[] = "comment";

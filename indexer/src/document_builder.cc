@@ -119,6 +119,8 @@ std::vector<BuiltDocument> DocumentBuilder::build(const Page& page, const std::s
     out.push_back({schema::term(schema::kPrefixId, page_id + "." + std::to_string(comment.index)),
                    build_comment(page, comment, page_id, source, file_key)});
   }
+  for (BuiltDocument& built : out)
+    built.document.add_value(schema::kSlotId, built.id_term.substr(sizeof(schema::kPrefixId) - 1));
   return out;
 }
 

@@ -1,11 +1,22 @@
 // Indexer::add_paths: walks the inputs, skips unchanged files, replaces the
 // documents of changed ones, prunes vanished ones, and commits in batches
 // with each file's state in the same commit as its documents (file_state.h).
+//
+// Parallel runs: the walk happens once; each file goes to the shard its key
+// picks (IndexerCore::shard_for), and each worker thread owns a fixed group of
+// shards (shard i belongs to worker i % workers), so no two threads ever write
+// one database. Every worker commits its own shards per batch, so the
+// crash-safety invariant holds per shard. Callbacks and progress go through
+// RunShared, under one mutex.
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
+#include <exception>
+#include <mutex>
 #include <string_view>
+#include <thread>
 
 #include "byline/error.h"
 #include "byline/page.h"
@@ -19,65 +30,112 @@
 namespace byline {
 namespace {
 
-class IndexRun {
+using Clock = std::chrono::steady_clock;
+
+// What the workers of one run share: the callbacks (called one at a time),
+// the progress counters, and the first exception a worker hit.
+class RunShared {
  public:
-  IndexRun(IndexerCore& core, const IndexCallbacks& callbacks)
-      : core_(core), callbacks_(callbacks), start_(std::chrono::steady_clock::now()) {}
+  explicit RunShared(const IndexCallbacks& callbacks) : callbacks_(callbacks), start_(Clock::now()) {}
 
-  IndexSummary run(const std::vector<std::string>& paths) {
-    auto on_error = [this](const std::string& message) { error(message); };
-    std::vector<InputFile> files =
-        walk_inputs(paths, core_.options.format, core_.options.prune, {normalise_path(core_.path)}, on_error);
-    progress_.files_total = files.size();
-    if (core_.options.prune) prune(paths);
-    for (const InputFile& file : files) {
-      if (core_.stop_requested.load()) {
-        summary_.interrupted = true;
-        break;
-      }
-      index_file(file);
-      ++summary_.files;
-      ++progress_.files_done;
-      report_progress();
-      if (pages_since_commit_ >= core_.options.batch_pages) commit();
-    }
-    commit();
-    summary_.seconds = elapsed();
-    return summary_;
-  }
-
- private:
-  double elapsed() const { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count(); }
+  double elapsed() const { return std::chrono::duration<double>(Clock::now() - start_).count(); }
 
   void error(const std::string& message) {
-    ++summary_.failed;
+    std::lock_guard lock(mutex_);
     if (callbacks_.on_error) callbacks_.on_error(message);
   }
-
   void warning(const std::string& message) {
-    ++summary_.warnings;
+    std::lock_guard lock(mutex_);
     if (callbacks_.on_warning) callbacks_.on_warning(message);
   }
-
   void outcome(const std::string& path, FileOutcome what, std::uint64_t documents) {
+    std::lock_guard lock(mutex_);
     if (callbacks_.on_file) callbacks_.on_file(path, what, documents);
   }
-
-  void report_progress() {
+  void set_total(std::uint64_t files) { progress_.files_total = files; }
+  void add_bytes(std::uint64_t bytes) {
+    std::lock_guard lock(mutex_);
+    progress_.bytes_read += bytes;
+  }
+  void add_documents(std::uint64_t documents) {
+    std::lock_guard lock(mutex_);
+    progress_.documents += documents;
+  }
+  void file_done() {
+    std::lock_guard lock(mutex_);
+    ++progress_.files_done;
     if (!callbacks_.on_progress) return;
     progress_.seconds = elapsed();
     callbacks_.on_progress(progress_);
   }
-
-  void commit() {
-    core_.db.commit();
-    pages_since_commit_ = 0;
+  void fail(std::exception_ptr error) {
+    std::lock_guard lock(mutex_);
+    if (!first_error_) first_error_ = error;
+    aborted_.store(true);
+  }
+  bool aborted() const { return aborted_.load(); }
+  void rethrow_failure() {
+    if (first_error_) std::rethrow_exception(first_error_);
   }
 
-  void index_file(const InputFile& file) {
+ private:
+  const IndexCallbacks& callbacks_;
+  Clock::time_point start_;
+  std::mutex mutex_;
+  IndexProgress progress_;
+  std::exception_ptr first_error_;
+  std::atomic<bool> aborted_{false};
+};
+
+// One worker: indexes the files routed to its shards, in walk order.
+class IndexRun {
+ public:
+  IndexRun(IndexerCore& core, RunShared& shared) : core_(core), shared_(shared) {}
+
+  const IndexSummary& summary() const { return summary_; }
+
+  void run(const std::vector<ShardWriter*>& shards, const std::vector<const InputFile*>& files,
+           const std::vector<std::string>& prune_roots) {
+    if (core_.options.prune)
+      for (ShardWriter* shard : shards) prune(*shard, prune_roots);
+    for (const InputFile* file : files) {
+      if (core_.stop_requested.load() || shared_.aborted()) {
+        summary_.interrupted = true;
+        break;
+      }
+      ShardWriter& shard = core_.shard_for(file_key_for(file->path));
+      index_file(shard, *file);
+      ++summary_.files;
+      shared_.file_done();
+      if (shard.pages_since_commit >= core_.options.batch_pages) commit(shard);
+    }
+    for (ShardWriter* shard : shards) commit(*shard);
+  }
+
+ private:
+  void error(const std::string& message) {
+    ++summary_.failed;
+    shared_.error(message);
+  }
+
+  void warning(const std::string& message) {
+    ++summary_.warnings;
+    shared_.warning(message);
+  }
+
+  void outcome(const std::string& path, FileOutcome what, std::uint64_t documents) {
+    shared_.outcome(path, what, documents);
+  }
+
+  static void commit(ShardWriter& shard) {
+    shard.db.commit();
+    shard.pages_since_commit = 0;
+  }
+
+  void index_file(ShardWriter& shard, const InputFile& file) {
     const std::string file_key = file_key_for(file.path);
     const std::string state_key = file_state_key(file_key);
-    std::optional<FileState> old = decode_file_state(core_.db.get_metadata(state_key));
+    std::optional<FileState> old = decode_file_state(shard.db.get_metadata(state_key));
     if (old && old->path == file.path && old->size == file.size && old->mtime_ns == file.mtime_ns) {
       ++summary_.unchanged;
       outcome(file.path, FileOutcome::Unchanged, old->documents);
@@ -92,7 +150,7 @@ class IndexRun {
       return;
     }
     summary_.bytes += bytes.size();
-    progress_.bytes_read += bytes.size();
+    shared_.add_bytes(bytes.size());
     FileState state;
     state.size = file.size;
     state.mtime_ns = file.mtime_ns;
@@ -101,36 +159,36 @@ class IndexRun {
     if (old && old->path == file.path && old->content_hash == state.content_hash) {
       // Touched but not changed: the documents stay, the state catches up.
       state.documents = old->documents;
-      core_.db.set_metadata(state_key, encode_file_state(state));
+      shard.db.set_metadata(state_key, encode_file_state(state));
       ++summary_.unchanged;
       outcome(file.path, FileOutcome::Unchanged, state.documents);
       return;
     }
     // From here until the new state is written, a commit leaves no state,
     // so an interrupted file is redone by the next run.
-    core_.db.set_metadata(state_key, "");
-    core_.delete_file_documents(file_key);
+    shard.db.set_metadata(state_key, "");
+    core_.delete_file_documents(shard, file_key);
     std::uint64_t failures_before = summary_.failed;
-    bool complete = file.format == InputFormat::Jsonl ? index_jsonl(file.path, file_key, bytes, state.documents)
-                                                      : index_page(file.path, file_key, bytes, state.documents);
+    bool complete = file.format == InputFormat::Jsonl ? index_jsonl(shard, file.path, file_key, bytes, state.documents)
+                                                      : index_page(shard, file.path, file_key, bytes, state.documents);
     ++summary_.indexed;
     // A file with bad lines keeps no state, so its errors are reported again
     // until it is fixed.
-    if (complete && summary_.failed == failures_before) core_.db.set_metadata(state_key, encode_file_state(state));
+    if (complete && summary_.failed == failures_before) shard.db.set_metadata(state_key, encode_file_state(state));
     bool failed = summary_.failed != failures_before && state.documents == 0;
     outcome(file.path, failed ? FileOutcome::Failed : FileOutcome::Indexed, state.documents);
   }
 
-  void count_page(std::uint64_t comments, std::uint64_t& documents) {
+  void count_page(ShardWriter& shard, std::uint64_t comments, std::uint64_t& documents) {
     ++summary_.pages;
     ++summary_.articles;
     summary_.comments += comments;
     documents += 1 + comments;
-    progress_.documents += 1 + comments;
-    ++pages_since_commit_;
+    shared_.add_documents(1 + comments);
+    ++shard.pages_since_commit;
   }
 
-  bool index_page(const std::string& path, const std::string& file_key, const std::string& bytes,
+  bool index_page(ShardWriter& shard, const std::string& path, const std::string& file_key, const std::string& bytes,
                   std::uint64_t& documents) {
     if (bytes.find_first_not_of(" \t\r\n") == std::string::npos) {
       error(path + ": empty file");
@@ -138,12 +196,12 @@ class IndexRun {
     }
     ParseResult parsed = parse_page(bytes);
     for (const std::string& w : parsed.warnings) warning(path + ": " + w);
-    count_page(core_.add_page(parsed.page, path, file_key), documents);
+    count_page(shard, core_.add_page(shard, parsed.page, path, file_key), documents);
     return true;
   }
 
   // Returns false when stopped before the end of the file.
-  bool index_jsonl(const std::string& path, const std::string& file_key, const std::string& bytes,
+  bool index_jsonl(ShardWriter& shard, const std::string& path, const std::string& file_key, const std::string& bytes,
                    std::uint64_t& documents) {
     std::string_view rest(bytes);
     std::uint64_t line_number = 0;
@@ -163,11 +221,11 @@ class IndexRun {
         continue;
       }
       std::string source = parsed.source ? *parsed.source : path + "#" + std::to_string(line_number);
-      count_page(core_.add_page(parsed.page, source, file_key), documents);
+      count_page(shard, core_.add_page(shard, parsed.page, source, file_key), documents);
       // A large file is committed as it goes, to bound memory; it has no
       // state until its end, so a crash redoes it whole.
-      if (pages_since_commit_ >= core_.options.batch_pages) {
-        commit();
+      if (shard.pages_since_commit >= core_.options.batch_pages) {
+        commit(shard);
         if (core_.stop_requested.load()) return false;
       }
     }
@@ -175,13 +233,11 @@ class IndexRun {
     return true;
   }
 
-  void prune(const std::vector<std::string>& paths) {
-    std::vector<std::string> roots;
-    for (const std::string& p : paths) roots.push_back(normalise_path(p));
+  void prune(ShardWriter& shard, const std::vector<std::string>& roots) {
     std::vector<std::pair<std::string, FileState>> gone;
-    for (auto it = core_.db.metadata_keys_begin(schema::kMetaFilePrefix);
-         it != core_.db.metadata_keys_end(schema::kMetaFilePrefix); ++it) {
-      std::optional<FileState> state = decode_file_state(core_.db.get_metadata(*it));
+    for (auto it = shard.db.metadata_keys_begin(schema::kMetaFilePrefix);
+         it != shard.db.metadata_keys_end(schema::kMetaFilePrefix); ++it) {
+      std::optional<FileState> state = decode_file_state(shard.db.get_metadata(*it));
       if (!state) continue;
       bool under = false;
       for (const std::string& root : roots) under = under || path_is_under(state->path, root);
@@ -189,25 +245,83 @@ class IndexRun {
       if (under && lstat(state->path.c_str(), &info) != 0 && errno == ENOENT) gone.emplace_back(*it, *state);
     }
     for (const auto& [key, state] : gone) {
-      core_.delete_file_documents(key.substr(sizeof(schema::kMetaFilePrefix) - 1));
-      core_.db.set_metadata(key, "");
+      core_.delete_file_documents(shard, key.substr(sizeof(schema::kMetaFilePrefix) - 1));
+      shard.db.set_metadata(key, "");
       ++summary_.removed;
       outcome(state.path, FileOutcome::Removed, 0);
     }
   }
 
   IndexerCore& core_;
-  const IndexCallbacks& callbacks_;
-  std::chrono::steady_clock::time_point start_;
+  RunShared& shared_;
   IndexSummary summary_;
-  IndexProgress progress_;
-  std::size_t pages_since_commit_ = 0;
 };
+
+void add_summary(IndexSummary& total, const IndexSummary& part) {
+  total.files += part.files;
+  total.indexed += part.indexed;
+  total.pages += part.pages;
+  total.articles += part.articles;
+  total.comments += part.comments;
+  total.unchanged += part.unchanged;
+  total.removed += part.removed;
+  total.failed += part.failed;
+  total.bytes += part.bytes;
+  total.warnings += part.warnings;
+  total.interrupted = total.interrupted || part.interrupted;
+}
+
+IndexSummary run_workers(IndexerCore& core, const std::vector<std::string>& paths, const IndexCallbacks& callbacks) {
+  RunShared shared(callbacks);
+  IndexSummary total;
+  auto on_error = [&](const std::string& message) {
+    ++total.failed;
+    shared.error(message);
+  };
+  std::vector<InputFile> files =
+      walk_inputs(paths, core.options.format, core.options.prune, {normalise_path(core.path)}, on_error);
+  shared.set_total(files.size());
+  std::vector<std::string> roots;
+  for (const std::string& p : paths) roots.push_back(normalise_path(p));
+
+  const std::size_t shard_count = core.shards.size();
+  const std::size_t workers = std::max<std::size_t>(1, std::min(core.options.jobs, shard_count));
+  std::vector<std::vector<ShardWriter*>> shards_of(workers);
+  for (std::size_t i = 0; i < shard_count; ++i) shards_of[i % workers].push_back(core.shards[i].get());
+  std::vector<std::vector<const InputFile*>> files_of(workers);
+  for (const InputFile& file : files) {
+    ShardWriter* shard = &core.shard_for(file_key_for(file.path));
+    for (std::size_t w = 0; w < workers; ++w)
+      if (std::find(shards_of[w].begin(), shards_of[w].end(), shard) != shards_of[w].end())
+        files_of[w].push_back(&file);
+  }
+
+  std::vector<IndexRun> runs;
+  for (std::size_t w = 0; w < workers; ++w) runs.emplace_back(core, shared);
+  auto work = [&](std::size_t w) {
+    try {
+      runs[w].run(shards_of[w], files_of[w], roots);
+    } catch (...) {
+      shared.fail(std::current_exception());
+    }
+  };
+  if (workers == 1) {
+    work(0);
+  } else {
+    std::vector<std::thread> threads;
+    for (std::size_t w = 0; w < workers; ++w) threads.emplace_back(work, w);
+    for (std::thread& t : threads) t.join();
+  }
+  shared.rethrow_failure();
+  for (const IndexRun& run : runs) add_summary(total, run.summary());
+  total.seconds = shared.elapsed();
+  return total;
+}
 
 }  // namespace
 
 IndexSummary run_add_paths(IndexerCore& core, const std::vector<std::string>& paths, const IndexCallbacks& callbacks) {
-  IndexSummary summary = IndexRun(core, callbacks).run(paths);
+  IndexSummary summary = run_workers(core, paths, callbacks);
   // A stop() applies to one run: a call made before the run started stops it
   // at once, and the next run starts afresh.
   core.stop_requested.store(false);

@@ -1,5 +1,6 @@
-// What an Indexer holds, shared by indexer.cc (opening, single pages) and
-// index_run.cc (add_paths: walking, incremental state, batches).
+// What an Indexer holds, shared by indexer.cc (opening, single pages),
+// shard_open.cc (finding or creating the shards) and index_run.cc (add_paths:
+// walking, incremental state, batches, one worker thread per group of shards).
 #ifndef BYLINE_INDEXER_CORE_H
 #define BYLINE_INDEXER_CORE_H
 
@@ -7,6 +8,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,21 +19,40 @@
 
 namespace byline {
 
+// One local shard open for writing, with its own term generator (spelling
+// goes to the shard's own table). Used by one thread at a time.
+struct ShardWriter {
+  std::string path;
+  Xapian::WritableDatabase db;
+  std::optional<DocumentBuilder> builder;
+  std::size_t pages_since_commit = 0;
+};
+
 struct IndexerCore {
   std::string path;
   IndexOptions options;
   IndexSettings settings;
-  Xapian::WritableDatabase db;
-  std::optional<DocumentBuilder> builder;
+  // The local shards: one (the index folder itself) for an unsharded index.
+  std::vector<std::unique_ptr<ShardWriter>> shards;
   std::atomic<bool> stop_requested{false};
+
+  // The shard that holds every document and the state of the file with this
+  // key: the same shard on every run (the key is a hash of the path).
+  ShardWriter& shard_for(const std::string& file_key);
 
   // Adds (replacing by unique id) the documents of one page read from the
   // file with key `file_key`. Returns the number of comment documents.
-  std::uint64_t add_page(const Page& page, const std::string& source, const std::string& file_key);
+  std::uint64_t add_page(ShardWriter& shard, const Page& page, const std::string& source, const std::string& file_key);
 
   // Deletes every document read from the file with this key.
-  void delete_file_documents(const std::string& file_key);
+  void delete_file_documents(ShardWriter& shard, const std::string& file_key);
+
+  void commit_all();
 };
+
+// Opens the index at core.path for writing (shard_open.cc): every local shard,
+// created when the index is new (core.options.shards, else .jobs, of them).
+void open_shards(IndexerCore& core);
 
 IndexSummary run_add_paths(IndexerCore& core, const std::vector<std::string>& paths, const IndexCallbacks& callbacks);
 

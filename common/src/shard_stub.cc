@@ -1,0 +1,138 @@
+#include "shard_stub.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "byline/error.h"
+
+namespace byline {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr char kStubName[] = "XAPIANDB";
+
+std::string trimmed(const std::string& text) {
+  const char* space = " \t\r";
+  std::size_t begin = text.find_first_not_of(space);
+  if (begin == std::string::npos) return "";
+  return text.substr(begin, text.find_last_not_of(space) - begin + 1);
+}
+
+}  // namespace
+
+std::string ShardEntry::name() const {
+  if (remote) return "tcp://" + host + ":" + std::to_string(port);
+  return path;
+}
+
+std::string ShardEntry::line() const {
+  if (remote) return "remote " + host + ":" + std::to_string(port);
+  return "auto " + path;
+}
+
+std::string stub_path(const std::string& db_path) { return (fs::path(db_path) / kStubName).string(); }
+
+bool has_stub(const std::string& db_path) {
+  std::error_code ec;
+  return fs::is_regular_file(stub_path(db_path), ec);
+}
+
+ShardEntry parse_remote_address(const std::string& text) {
+  std::string rest = text;
+  if (rest.rfind("tcp://", 0) == 0) rest = rest.substr(6);
+  // Xapian also accepts ":HOST:PORT" in stubs.
+  if (!rest.empty() && rest[0] == ':') rest = rest.substr(1);
+  std::size_t colon = rest.rfind(':');
+  ShardEntry entry;
+  entry.remote = true;
+  if (colon != std::string::npos && colon > 0) {
+    entry.host = rest.substr(0, colon);
+    std::string port = rest.substr(colon + 1);
+    bool digits = !port.empty() && port.size() <= 5 && port.find_first_not_of("0123456789") == std::string::npos;
+    if (digits) entry.port = static_cast<unsigned>(std::stoul(port));
+  }
+  if (entry.host.empty() || entry.port == 0 || entry.port > 65535 ||
+      entry.host.find_first_of(" \t/") != std::string::npos)
+    throw BadQuery("'" + text + "' is not a remote shard address (use HOST:PORT or tcp://HOST:PORT)");
+  return entry;
+}
+
+std::vector<ShardEntry> read_stub(const std::string& db_path) {
+  const std::string path = stub_path(db_path);
+  std::ifstream in(path);
+  if (!in) throw IndexUnusable("index " + db_path + ": cannot read " + path + ": " + std::strerror(errno));
+  std::vector<ShardEntry> entries;
+  std::string raw;
+  int number = 0;
+  while (std::getline(in, raw)) {
+    ++number;
+    std::string line = trimmed(raw);
+    if (line.empty() || line[0] == '#') continue;
+    std::size_t space = line.find_first_of(" \t");
+    std::string type = line.substr(0, space);
+    std::string value = space == std::string::npos ? "" : trimmed(line.substr(space));
+    auto bad = [&](const std::string& why) {
+      return IndexUnusable("index " + db_path + ": " + path + " line " + std::to_string(number) + ": " + why);
+    };
+    if ((type == "auto" || type == "glass") && !value.empty()) {
+      ShardEntry entry;
+      entry.path = value;
+      entries.push_back(entry);
+    } else if (type == "remote" && !value.empty()) {
+      try {
+        entries.push_back(parse_remote_address(value));
+      } catch (const BadQuery&) {
+        throw bad("'" + value + "' is not HOST:PORT (Byline reaches remote shards over TCP only)");
+      }
+    } else {
+      throw bad("expected 'auto PATH' or 'remote HOST:PORT', found '" + line + "'");
+    }
+  }
+  if (entries.empty()) throw IndexUnusable("index " + db_path + ": " + path + " lists no shards");
+  return entries;
+}
+
+void write_stub(const std::string& db_path, const std::vector<ShardEntry>& entries) {
+  const std::string path = stub_path(db_path);
+  const std::string temporary = path + ".tmp";
+  std::ostringstream text;
+  text << "# Byline sharded index: one shard per line (see 'byline shards --help').\n";
+  for (const ShardEntry& entry : entries) text << entry.line() << '\n';
+  const std::string bytes = text.str();
+  auto fail = [&](const std::string& what) {
+    std::string message = "index " + db_path + ": cannot write " + what + ": " + std::strerror(errno);
+    ::unlink(temporary.c_str());
+    throw IoError(message);
+  };
+  int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) fail(temporary);
+  std::size_t written = 0;
+  while (written < bytes.size()) {
+    ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      ::close(fd);
+      fail(temporary);
+    }
+    written += static_cast<std::size_t>(n);
+  }
+  if (::fsync(fd) != 0) {
+    ::close(fd);
+    fail(temporary);
+  }
+  ::close(fd);
+  if (::rename(temporary.c_str(), path.c_str()) != 0) fail(path);
+}
+
+std::string local_shard_path(const std::string& db_path, const ShardEntry& entry) {
+  fs::path p(entry.path);
+  return p.is_absolute() ? p.string() : (fs::path(db_path) / p).string();
+}
+
+}  // namespace byline

@@ -1,0 +1,52 @@
+// The stub file of a sharded index: `<db>/XAPIANDB`, in Xapian's own stub
+// format, so Xapian::Database(<db>) opens every shard without Byline's help.
+//
+//   auto shard0                 a local shard, relative to the index folder
+//   auto shard1
+//   remote 10.0.0.7:7001        a shard served by xapian-tcpsrv
+//
+// Blank lines and lines starting with '#' are ignored, as Xapian does. An
+// index folder without a stub is a single (unsharded) glass database.
+#ifndef BYLINE_SHARD_STUB_H
+#define BYLINE_SHARD_STUB_H
+
+#include <string>
+#include <vector>
+
+namespace byline {
+
+struct ShardEntry {
+  bool remote = false;
+  std::string path;  // local: as written in the stub (usually relative)
+  std::string host;  // remote
+  unsigned port = 0;
+
+  // How messages and `byline shards list` name it: "shard0", "tcp://host:port".
+  std::string name() const;
+  // The stub line for this entry.
+  std::string line() const;
+};
+
+// `<db>/XAPIANDB`.
+std::string stub_path(const std::string& db_path);
+
+// True when db_path is a folder holding a stub.
+bool has_stub(const std::string& db_path);
+
+// Parses a stub. Throws IndexUnusable naming the line for anything else than
+// the forms above (Xapian's other backends are not Byline indexes).
+std::vector<ShardEntry> read_stub(const std::string& db_path);
+
+// Writes the stub atomically (temporary file, fsync, rename), so a reader
+// sees the old list or the new one, never half of one. Throws IoError.
+void write_stub(const std::string& db_path, const std::vector<ShardEntry>& entries);
+
+// The path of a local shard (relative paths are relative to the index folder).
+std::string local_shard_path(const std::string& db_path, const ShardEntry& entry);
+
+// Parses "HOST:PORT" or "tcp://HOST:PORT" (the port 1..65535). Throws BadQuery.
+ShardEntry parse_remote_address(const std::string& text);
+
+}  // namespace byline
+
+#endif  // BYLINE_SHARD_STUB_H

@@ -1,0 +1,131 @@
+// Opening an index for writing: an unsharded index (one glass database in the
+// index folder, as every index was before sharding) or a sharded one (a
+// XAPIANDB stub listing shard folders: shard_stub.h). A new index gets
+// options.shards shards (0: options.jobs); with one, it is unsharded.
+//
+// Each local shard is a WritableDatabase, so the Indexer holds every shard's
+// lock: a second writer fails with IndexLocked on the first shard it tries.
+// Remote shards in the stub are someone else's to write: they are skipped.
+#include <filesystem>
+
+#include "byline/error.h"
+#include "indexer_core.h"
+#include "schema.h"
+#include "shard_stub.h"
+
+namespace byline {
+namespace fs = std::filesystem;
+namespace {
+
+// The settings of an existing index win; asking for different ones is an error
+// (the documents already in it were stemmed another way).
+void check_same(const std::string& db_path, const char* what, const std::string& wanted, const std::string& has) {
+  if (!wanted.empty() && wanted != has)
+    throw BadQuery("index " + db_path + ": was created with " + what + " '" + has + "', not '" + wanted +
+                   "' (index into a new --db to change it)");
+}
+
+bool is_new_index(const std::string& path) {
+  std::error_code ec;
+  if (!fs::exists(path, ec)) return true;
+  return fs::is_directory(path, ec) && fs::is_empty(path, ec);
+}
+
+std::vector<std::string> local_paths(const std::string& db_path, const std::vector<ShardEntry>& entries) {
+  std::vector<std::string> out;
+  for (const ShardEntry& entry : entries)
+    if (!entry.remote) out.push_back(local_shard_path(db_path, entry));
+  return out;
+}
+
+void open_writer(IndexerCore& core, const std::string& path, int flags) {
+  auto shard = std::make_unique<ShardWriter>();
+  shard->path = path;
+  shard->db = Xapian::WritableDatabase(path, flags);
+  core.shards.push_back(std::move(shard));
+}
+
+// Every shard carries the settings; a shard that has none yet (new, or created
+// by a run that crashed before its first commit) gets the index's.
+void settle_settings(IndexerCore& core) {
+  const IndexOptions& options = core.options;
+  std::optional<IndexSettings> known;
+  for (auto& shard : core.shards) {
+    IndexSettings settings = read_index_settings(shard->db, core.path);
+    if (settings.schema_version == 0) continue;
+    if (known && (known->language != settings.language || known->stopwords != settings.stopwords))
+      throw IndexUnusable("index " + core.path + ": shard " + shard->path +
+                          " was created with other settings than the first shard");
+    if (!known) known = settings;
+  }
+  if (known) {
+    check_same(core.path, "language", options.language, known->language);
+    check_same(core.path, "stop words", options.stopwords, known->stopwords);
+  } else {
+    known.emplace();
+    known->schema_version = schema::kSchemaVersion;
+    known->language = options.language.empty() ? "english" : options.language;
+    known->stopwords = options.stopwords.empty() ? "english" : options.stopwords;
+  }
+  for (auto& shard : core.shards) {
+    if (shard->db.get_metadata(schema::kMetaSchema).empty()) {
+      write_index_settings(shard->db, *known);
+      shard->db.commit();
+    }
+  }
+  core.settings = *known;
+}
+
+void open_sharded(IndexerCore& core) {
+  std::vector<ShardEntry> entries = read_stub(core.path);
+  std::vector<std::string> paths = local_paths(core.path, entries);
+  if (paths.empty())
+    throw IndexUnusable("index " + core.path + ": all its shards are remote (index on the machines that hold them)");
+  if (core.options.shards != 0 && core.options.shards != paths.size())
+    throw BadQuery("index " + core.path + ": has " + std::to_string(paths.size()) + " local shards, not " +
+                   std::to_string(core.options.shards) + " (re-index into a new --db to change the shard count)");
+  // DB_OPEN: a shard folder that vanished (a compaction replaced it) must not
+  // be recreated empty.
+  for (const std::string& path : paths) open_writer(core, path, Xapian::DB_OPEN);
+  // A compaction may have swapped the shards between reading the stub and
+  // taking the locks: then these shards are no longer the index.
+  if (local_paths(core.path, read_stub(core.path)) != paths)
+    throw IndexLocked("index " + core.path + ": its shards changed while opening it (a compaction?); try again");
+}
+
+void create_sharded(IndexerCore& core, std::size_t count) {
+  fs::create_directories(core.path);
+  std::vector<ShardEntry> entries;
+  for (std::size_t i = 0; i < count; ++i) {
+    ShardEntry entry;
+    entry.path = "shard" + std::to_string(i);
+    open_writer(core, local_shard_path(core.path, entry), Xapian::DB_CREATE_OR_OPEN);
+    entries.push_back(entry);
+  }
+  settle_settings(core);
+  // The stub last: until it exists the folder is not an index anyone opens.
+  write_stub(core.path, entries);
+}
+
+}  // namespace
+
+void open_shards(IndexerCore& core) {
+  const std::size_t wanted = core.options.shards != 0 ? core.options.shards : core.options.jobs;
+  if (has_stub(core.path)) {
+    open_sharded(core);
+  } else if (is_new_index(core.path) && wanted > 1) {
+    create_sharded(core, wanted);
+  } else {
+    if (core.options.shards > 1 && !is_new_index(core.path))
+      throw BadQuery("index " + core.path + ": is not sharded; --shards applies to a new index (re-index into a " +
+                     "new --db to shard it)");
+    open_writer(core, core.path, Xapian::DB_CREATE_OR_OPEN);
+  }
+  settle_settings(core);
+  for (auto& shard : core.shards) {
+    shard->builder.emplace(core.settings.language);
+    shard->builder->enable_spelling(shard->db, core.options.spelling);
+  }
+}
+
+}  // namespace byline
