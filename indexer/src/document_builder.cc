@@ -111,17 +111,24 @@ Xapian::Document DocumentBuilder::build_comment(const Page& page, const Comment&
 
 std::vector<BuiltDocument> DocumentBuilder::build(const Page& page, const std::string& source,
                                                   const std::string& file_key) {
-  const std::string page_id = page_id_for(source);
   std::vector<BuiltDocument> out;
   out.reserve(1 + page.comments.size());
-  out.push_back({schema::term(schema::kPrefixId, page_id), build_article(page, page_id, source, file_key)});
-  for (const Comment& comment : page.comments) {
-    out.push_back({schema::term(schema::kPrefixId, page_id + "." + std::to_string(comment.index)),
-                   build_comment(page, comment, page_id, source, file_key)});
-  }
-  for (BuiltDocument& built : out)
-    built.document.add_value(schema::kSlotId, built.id_term.substr(sizeof(schema::kPrefixId) - 1));
+  build_each(page, source, file_key, [&](BuiltDocument& built) { out.push_back(std::move(built)); });
   return out;
+}
+
+void DocumentBuilder::build_each(const Page& page, const std::string& source, const std::string& file_key,
+                                 const std::function<void(BuiltDocument&)>& sink) {
+  const std::string page_id = page_id_for(source);
+  auto emit = [&](std::string id_term, Xapian::Document document) {
+    BuiltDocument built{std::move(id_term), std::move(document)};
+    built.document.add_value(schema::kSlotId, built.id_term.substr(sizeof(schema::kPrefixId) - 1));
+    sink(built);
+  };
+  emit(schema::term(schema::kPrefixId, page_id), build_article(page, page_id, source, file_key));
+  for (const Comment& comment : page.comments)
+    emit(schema::term(schema::kPrefixId, page_id + "." + std::to_string(comment.index)),
+         build_comment(page, comment, page_id, source, file_key));
 }
 
 }  // namespace byline

@@ -4,6 +4,7 @@
 
 #include <xapian.h>
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,11 @@ class DocumentBuilder {
   // `source` is the page's identity (its path, or "PATH#LINE"); `file_key`
   // identifies the input file it came from (ids.h).
   std::vector<BuiltDocument> build(const Page& page, const std::string& source, const std::string& file_key);
+
+  // The same documents, handed to `sink` one at a time as they are built, so
+  // a page with 100,000 comments never holds them all in memory at once.
+  void build_each(const Page& page, const std::string& source, const std::string& file_key,
+                  const std::function<void(BuiltDocument&)>& sink);
 
  private:
   Xapian::Document build_article(const Page& page, const std::string& page_id, const std::string& source,

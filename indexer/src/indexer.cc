@@ -42,8 +42,9 @@ ShardWriter& IndexerCore::shard_for(const std::string& file_key) {
 
 std::uint64_t IndexerCore::add_page(ShardWriter& shard, const Page& page, const std::string& source,
                                     const std::string& file_key) {
-  std::vector<BuiltDocument> built = shard.builder->build(page, source, file_key);
-  for (BuiltDocument& doc : built) {
+  std::uint64_t documents = 0;
+  // One document at a time: a page of 100,000 comments must not hold them all.
+  shard.builder->build_each(page, source, file_key, [&](BuiltDocument& doc) {
     // replace_document(term, ...) scans Xapian 1.4's pending changes on every
     // call (80% of indexing time on a fresh index); a term lookup is cheap,
     // and a new id (the common case) can simply be added.
@@ -51,8 +52,9 @@ std::uint64_t IndexerCore::add_page(ShardWriter& shard, const Page& page, const 
       shard.db.replace_document(doc.id_term, doc.document);
     else
       shard.db.add_document(doc.document);
-  }
-  return built.size() - 1;
+    ++documents;
+  });
+  return documents - 1;
 }
 
 void IndexerCore::delete_file_documents(ShardWriter& shard, const std::string& file_key) {
