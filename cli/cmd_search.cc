@@ -1,12 +1,15 @@
 // `byline search QUERY...`: runs one query and prints the hits.
 //
 // Exit status 0 when the search ran (with or without matches), 2 for a query
-// or option it cannot understand, 3 when the index is missing or unusable.
+// or option it cannot understand, 3 when the index is missing or unusable (or
+// a remote shard does not answer), 1 for a --partial answer that lacks some
+// shards (the hits of the others are printed, with a warning per shard).
 #include <iostream>
 #include <memory>
 
 #include "byline/searcher.h"
 #include "command.h"
+#include "diagnostics.h"
 #include "render_json.h"
 #include "render_text.h"
 #include "terminal.h"
@@ -57,6 +60,8 @@ void add_search_command(CLI::App& app, const GlobalOptions& global, RunFn& run) 
   cmd->add_option("--facets", opts->query.facets, "Count matches by author, month, type, tag (comma-separated)")
       ->delimiter(',')
       ->check(CLI::IsMember({"author", "month", "type", "tag"}));
+  cmd->add_flag("--partial", opts->query.allow_partial,
+                "When a remote shard does not answer, answer from the others (exit 1) instead of failing (exit 3)");
   cmd->add_option("--format", opts->format, "Output format")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
@@ -75,7 +80,10 @@ void add_search_command(CLI::App& app, const GlobalOptions& global, RunFn& run) 
       else
         std::cout << search_text(query, results, use_color());
       std::cout.flush();
-      return std::cout ? kExitOk : kExitPartial;
+      for (const std::string& failure : results.failed_shards)
+        print_warning("partial results: shard " + failure);
+      if (!std::cout) return kExitPartial;
+      return results.partial ? kExitPartial : kExitOk;
     };
   });
 }

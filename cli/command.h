@@ -34,6 +34,8 @@ void add_search_command(CLI::App& app, const GlobalOptions& global, RunFn& run);
 void add_show_command(CLI::App& app, const GlobalOptions& global, RunFn& run);
 void add_index_command(CLI::App& app, const GlobalOptions& global, RunFn& run);
 void add_stats_command(CLI::App& app, const GlobalOptions& global, RunFn& run);
+void add_compact_command(CLI::App& app, const GlobalOptions& global, RunFn& run);
+void add_shards_command(CLI::App& app, const GlobalOptions& global, RunFn& run);
 
 }  // namespace byline::cli
 

@@ -19,6 +19,8 @@ constexpr AddCommandFn kCommands[] = {
     add_show_command,
     add_index_command,
     add_stats_command,
+    add_compact_command,
+    add_shards_command,
 };
 
 std::string default_db() {

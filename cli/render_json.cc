@@ -63,6 +63,10 @@ std::string search_json(const Query& query, const Results& results) {
     }
     out["facets"] = std::move(facets);
   }
+  if (results.partial) {
+    out["partial"] = true;
+    out["failed_shards"] = results.failed_shards;
+  }
   return dump(out);
 }
 

@@ -14,7 +14,8 @@
 
 namespace byline::cli {
 
-// {"query", "total", "offset", "limit", "corrected", "hits": [...], "facets"?}
+// {"query", "total", "offset", "limit", "corrected", "hits": [...], "facets"?,
+//  "partial"?: true, "failed_shards"?: ["tcp://HOST:PORT: why", ...]}
 std::string search_json(const Query& query, const Results& results);
 
 // The document, and for an article "comments": its comments in page order,

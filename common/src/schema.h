@@ -28,10 +28,12 @@
 //   kSlotAuthor  author as printed (facets)
 //   kSlotTags    tags as printed, joined by kListSeparator (facets)
 //   kSlotType    "article" / "comment" (facets)
-//   kSlotId      unique document id (the Q term without its prefix): the last
-//                sort key, so equal-ranked hits come out in the same order
-//                whatever the docids (which differ between a sharded and a
-//                single index of the same pages)
+//   kSlotOrder   sort key: "1" + date + unique id for a dated document, "0" +
+//                unique id for an undated one (sort_order_key). Sorting on it
+//                orders by date and then by id, so equal-ranked hits come out
+//                in the same order whatever the docids (which differ between a
+//                sharded and a single index of the same pages). One slot, as
+//                Xapian 1.4's remote backend sorts by value but not by KeyMaker.
 //
 // Document data: see doc_record.h (a compact binary record).
 //
@@ -58,7 +60,7 @@
 
 namespace byline::schema {
 
-// 2: kSlotId added.
+// 2: kSlotOrder added.
 inline constexpr int kSchemaVersion = 2;
 
 inline constexpr char kPrefixTitle[] = "S";
@@ -78,7 +80,7 @@ inline constexpr unsigned kSlotPage = 1;
 inline constexpr unsigned kSlotAuthor = 2;
 inline constexpr unsigned kSlotTags = 3;
 inline constexpr unsigned kSlotType = 4;
-inline constexpr unsigned kSlotId = 5;
+inline constexpr unsigned kSlotOrder = 5;
 
 inline constexpr char kTypeArticle[] = "article";
 inline constexpr char kTypeComment[] = "comment";
@@ -92,6 +94,14 @@ inline constexpr char kMetaSchema[] = "byline.schema";
 inline constexpr char kMetaLanguage[] = "byline.language";
 inline constexpr char kMetaStopwords[] = "byline.stopwords";
 inline constexpr char kMetaFilePrefix[] = "byline.file.";
+
+// The kSlotOrder value of a document (date: the kSlotDate value, "" if none).
+inline std::string sort_order_key(std::string_view date, std::string_view id) {
+  std::string out(date.empty() ? "0" : "1");
+  out.append(date);
+  out.append(id);
+  return out;
+}
 
 // A term: prefix followed by value. (Built with append rather than
 // operator+, which trips GCC 12's false -Wrestrict warning.)

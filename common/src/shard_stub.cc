@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -16,6 +17,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr char kStubName[] = "XAPIANDB";
+constexpr unsigned kDefaultRemoteTimeoutMs = 5000;
 
 std::string trimmed(const std::string& text) {
   const char* space = " \t\r";
@@ -34,6 +36,16 @@ std::string ShardEntry::name() const {
 std::string ShardEntry::line() const {
   if (remote) return "remote " + host + ":" + std::to_string(port);
   return "auto " + path;
+}
+
+unsigned remote_timeout_ms() {
+  const char* env = std::getenv("BYLINE_REMOTE_TIMEOUT");
+  if (env == nullptr || *env == '\0') return kDefaultRemoteTimeoutMs;
+  char* end = nullptr;
+  double seconds = std::strtod(env, &end);
+  if (end == env || *end != '\0' || !(seconds > 0) || seconds > 3600)
+    throw BadQuery(std::string("BYLINE_REMOTE_TIMEOUT='") + env + "' is not a number of seconds (0 < s <= 3600)");
+  return static_cast<unsigned>(seconds * 1000 + 0.5) == 0 ? 1u : static_cast<unsigned>(seconds * 1000 + 0.5);
 }
 
 std::string stub_path(const std::string& db_path) { return (fs::path(db_path) / kStubName).string(); }

@@ -44,6 +44,11 @@ void write_stub(const std::string& db_path, const std::vector<ShardEntry>& entri
 // The path of a local shard (relative paths are relative to the index folder).
 std::string local_shard_path(const std::string& db_path, const ShardEntry& entry);
 
+// The timeout for connecting to and hearing from a remote shard, in
+// milliseconds, from BYLINE_REMOTE_TIMEOUT (seconds, decimals allowed;
+// default 5). Throws BadQuery for a value that is not a positive number.
+unsigned remote_timeout_ms();
+
 // Parses "HOST:PORT" or "tcp://HOST:PORT" (the port 1..65535). Throws BadQuery.
 ShardEntry parse_remote_address(const std::string& text);
 

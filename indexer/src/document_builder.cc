@@ -122,7 +122,9 @@ void DocumentBuilder::build_each(const Page& page, const std::string& source, co
   const std::string page_id = page_id_for(source);
   auto emit = [&](std::string id_term, Xapian::Document document) {
     BuiltDocument built{std::move(id_term), std::move(document)};
-    built.document.add_value(schema::kSlotId, built.id_term.substr(sizeof(schema::kPrefixId) - 1));
+    const std::string id = built.id_term.substr(sizeof(schema::kPrefixId) - 1);
+    built.document.add_value(schema::kSlotOrder,
+                             schema::sort_order_key(built.document.get_value(schema::kSlotDate), id));
     sink(built);
   };
   emit(schema::term(schema::kPrefixId, page_id), build_article(page, page_id, source, file_key));

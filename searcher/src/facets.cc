@@ -13,46 +13,49 @@ constexpr const char* kFacetNames[] = {"author", "month", "type", "tag"};
 // Counts one value slot, optionally transformed: the month facet keeps the
 // first six characters of the date ("201304" -> "2013-04"); the tag facet
 // splits the list at kListSeparator and counts each tag once per document.
-class SlotSpy : public Xapian::MatchSpy {
+// The counting itself is Xapian's ValueCountMatchSpy, which (unlike a spy of
+// our own) runs on remote shards too; the transformation happens afterwards,
+// on the per-value counts.
+class SlotSpy : public Xapian::ValueCountMatchSpy {
  public:
   enum class Mode { Whole, Month, List };
-  SlotSpy(Xapian::valueno slot, Mode mode) : slot_(slot), mode_(mode) {}
+  SlotSpy(Xapian::valueno slot, Mode mode) : Xapian::ValueCountMatchSpy(slot), mode_(mode) {}
 
-  void operator()(const Xapian::Document& doc, double) override {
-    std::string value = doc.get_value(slot_);
-    if (value.empty()) return;
-    switch (mode_) {
-      case Mode::Whole:
-        ++counts_[value];
-        break;
-      case Mode::Month:
-        if (value.size() >= 6) ++counts_[value.substr(0, 4) + "-" + value.substr(4, 2)];
-        break;
-      case Mode::List: {
-        std::vector<std::string> seen;
-        std::size_t start = 0;
-        while (start <= value.size()) {
-          std::size_t cut = value.find(schema::kListSeparator, start);
-          if (cut == std::string::npos) cut = value.size();
-          std::string tag = value.substr(start, cut - start);
-          if (!tag.empty() && std::find(seen.begin(), seen.end(), tag) == seen.end()) {
-            ++counts_[tag];
-            seen.push_back(std::move(tag));
+  std::map<std::string, std::uint64_t> counts() const {
+    std::map<std::string, std::uint64_t> counts;
+    for (Xapian::TermIterator it = values_begin(); it != values_end(); ++it) {
+      const std::string value = *it;
+      const std::uint64_t count = it.get_termfreq();
+      if (value.empty()) continue;
+      switch (mode_) {
+        case Mode::Whole:
+          counts[value] += count;
+          break;
+        case Mode::Month:
+          if (value.size() >= 6) counts[value.substr(0, 4) + "-" + value.substr(4, 2)] += count;
+          break;
+        case Mode::List: {
+          std::vector<std::string> seen;
+          std::size_t start = 0;
+          while (start <= value.size()) {
+            std::size_t cut = value.find(schema::kListSeparator, start);
+            if (cut == std::string::npos) cut = value.size();
+            std::string tag = value.substr(start, cut - start);
+            if (!tag.empty() && std::find(seen.begin(), seen.end(), tag) == seen.end()) {
+              counts[tag] += count;
+              seen.push_back(std::move(tag));
+            }
+            start = cut + 1;
           }
-          start = cut + 1;
+          break;
         }
-        break;
       }
     }
+    return counts;
   }
 
-  std::string name() const override { return "byline.SlotSpy"; }
-  const std::map<std::string, std::uint64_t>& counts() const { return counts_; }
-
  private:
-  Xapian::valueno slot_;
   Mode mode_;
-  std::map<std::string, std::uint64_t> counts_;
 };
 
 }  // namespace

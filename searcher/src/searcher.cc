@@ -17,6 +17,7 @@
 #include "query_builder.h"
 #include "reopen.h"
 #include "schema.h"
+#include "shards_reader.h"
 #include "snippets.h"
 #include "snowball_stem.h"
 #include "xapian_error.h"
@@ -81,11 +82,30 @@ bool suggests_new_words(const Xapian::Database& db, const std::string& original,
 struct Searcher::Impl {
   std::string path;
   std::string what;  // "index PATH", for messages
-  Xapian::Database db;
+  std::optional<ShardSet> shards;
+  Xapian::Database db;  // shards->database()
   IndexSettings settings;
   Xapian::Stem stemmer;
 
   Results run(const Query& query);
+
+  // Runs body (which reads db) with reopen-and-retry; when a remote shard
+  // fails, leaves it out and runs body again if partial answers are allowed,
+  // else throws IndexUnusable naming the shard.
+  template <typename F>
+  auto across_shards(bool allow_partial, F&& body) -> decltype(body()) {
+    for (;;) {
+      if (!allow_partial && !shards->failures().empty())
+        throw IndexUnusable(what + ": shard " + shards->failures().front() +
+                            " (search with --partial to answer from the other shards)");
+      try {
+        return with_reopen(db, body);
+      } catch (const Xapian::NetworkError&) {
+        if (!shards->drop_unresponsive()) throw;
+        db = shards->database();
+      }
+    }
+  }
 };
 
 Searcher::Searcher(const std::string& db_path) : impl_(std::make_unique<Impl>()) {
@@ -96,9 +116,11 @@ Searcher::Searcher(const std::string& db_path) : impl_(std::make_unique<Impl>())
   std::error_code ec;
   if (!std::filesystem::exists(db_path, ec))
     throw IndexUnusable(impl_->what + ": no index there (create one with 'byline index')");
+  impl_->shards.emplace(db_path);
+  impl_->db = impl_->shards->database();
   translate_xapian_errors(impl_->what, [&] {
-    impl_->db = Xapian::Database(db_path);
-    impl_->settings = with_reopen(impl_->db, [&] { return read_index_settings(impl_->db, db_path); });
+    // Settings come from the first shard that answers (every shard has them).
+    impl_->settings = impl_->across_shards(true, [&] { return read_index_settings(impl_->db, db_path); });
   });
   if (impl_->settings.schema_version == 0)
     throw IndexUnusable(impl_->what + ": not a Byline index (no schema version in its metadata)");
@@ -118,15 +140,18 @@ Results Searcher::Impl::run(const Query& query) {
   Xapian::Enquire enquire(db);
   enquire.set_query(parsed.query);
   enquire.set_weighting_scheme(Xapian::BM25Weight(1.2, 0, 1, 0.75, 0.5));
+  // Ties end on the unique id, never on docids (which differ between a
+  // sharded and a single index of the same pages): kSlotOrder is date then id,
+  // so Oldest is exactly Newest reversed.
   switch (query.sort) {
     case SortOrder::Relevance:
-      enquire.set_sort_by_relevance_then_value(schema::kSlotDate, true);
+      enquire.set_sort_by_relevance_then_value(schema::kSlotOrder, true);
       break;
     case SortOrder::Newest:
-      enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
+      enquire.set_sort_by_value(schema::kSlotOrder, true);
       break;
     case SortOrder::Oldest:
-      enquire.set_sort_by_value_then_relevance(schema::kSlotDate, false);
+      enquire.set_sort_by_value(schema::kSlotOrder, false);
       break;
   }
   if (query.collapse) enquire.set_collapse_key(schema::kSlotPage);
@@ -165,13 +190,17 @@ Results Searcher::Impl::run(const Query& query) {
 }
 
 Results Searcher::search(const Query& query) {
-  return translate_xapian_errors(impl_->what,
-                                 [&] { return with_reopen(impl_->db, [&] { return impl_->run(query); }); });
+  return translate_xapian_errors(impl_->what, [&] {
+    Results results = impl_->across_shards(query.allow_partial, [&] { return impl_->run(query); });
+    results.failed_shards = impl_->shards->failures();
+    results.partial = !results.failed_shards.empty();
+    return results;
+  });
 }
 
 std::optional<Document> Searcher::document(const std::string& id) {
   return translate_xapian_errors(impl_->what, [&] {
-    return with_reopen(impl_->db, [&]() -> std::optional<Document> {
+    return impl_->across_shards(false, [&]() -> std::optional<Document> {
       impl_->db.reopen();
       const std::string term = schema::term(schema::kPrefixId, id);
       Xapian::PostingIterator it = impl_->db.postlist_begin(term);
@@ -183,7 +212,7 @@ std::optional<Document> Searcher::document(const std::string& id) {
 
 std::vector<Document> Searcher::comments(const std::string& page_id) {
   return translate_xapian_errors(impl_->what, [&] {
-    return with_reopen(impl_->db, [&] {
+    return impl_->across_shards(false, [&] {
       impl_->db.reopen();
       std::vector<Document> out;
       if (page_id.empty()) return out;
@@ -201,7 +230,7 @@ std::vector<Document> Searcher::comments(const std::string& page_id) {
 
 IndexStats Searcher::stats() {
   return translate_xapian_errors(impl_->what, [&] {
-    return with_reopen(impl_->db, [&] {
+    return impl_->across_shards(false, [&] {
       impl_->db.reopen();
       return compute_index_stats(impl_->db, impl_->path);
     });

@@ -10,6 +10,7 @@
 #include "byline/query.h"
 #include "byline/results.h"
 #include "byline/searcher.h"
+#include "byline/shards.h"
 #include "byline/version.h"
 
 #endif  // BYLINE_BYLINE_H

@@ -25,6 +25,10 @@ struct Query {
   std::optional<std::string> author;   // exact, case-insensitive
   std::optional<std::string> since;    // YYYY[-MM[-DD]], inclusive
   std::optional<std::string> until;    // YYYY[-MM[-DD]], inclusive (whole period)
+  // Relevance: by score, then newest, then document id (descending). Newest /
+  // Oldest: by date, then document id (descending / ascending; hits without a
+  // date come last / first). The id makes the order the same whatever the
+  // shards.
   SortOrder sort = SortOrder::Relevance;
   bool collapse = false;               // at most one hit per page
   std::size_t snippet_chars = 200;     // 0: no snippets
@@ -32,6 +36,11 @@ struct Query {
   std::vector<std::string> facets;
   // Maximum number of terms a wildcard may expand to before BadQuery.
   std::size_t wildcard_limit = 1000;
+  // A sharded index with remote shards: when one cannot be reached or does
+  // not answer in time (BYLINE_REMOTE_TIMEOUT seconds, default 5), false
+  // (the default) throws IndexUnusable naming the shard; true answers from
+  // the shards that respond and marks the results partial.
+  bool allow_partial = false;
 };
 
 }  // namespace byline

@@ -44,7 +44,10 @@ struct FacetCount {
 };
 
 struct Results {
-  std::uint64_t total = 0;             // estimated number of matches (exact when facets are asked)
+  // Number of matches: Xapian's estimate (on a sharded index, the sum of the
+  // shards' estimates), always within [total_lower, total_upper]; exact when
+  // the two bounds are equal, which facets guarantee (they visit every match).
+  std::uint64_t total = 0;
   std::uint64_t total_lower = 0;       // bounds of the estimate
   std::uint64_t total_upper = 0;
   std::optional<std::string> corrected;  // spelling suggestion for the query
@@ -52,6 +55,10 @@ struct Results {
   // Facet name -> values by decreasing count.
   std::map<std::string, std::vector<FacetCount>> facets;
   double seconds = 0;
+  // Query::allow_partial: some shards did not answer and these results come
+  // from the others. failed_shards: "tcp://HOST:PORT: what happened".
+  bool partial = false;
+  std::vector<std::string> failed_shards;
 };
 
 struct IndexStats {

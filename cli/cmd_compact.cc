@@ -1,0 +1,42 @@
+// `byline compact`: merges the shards of the index (or compacts a single
+// database) into one compacted database, keeping documents, settings and file
+// states (see byline::compact_index). Exit 3 when a writer holds the index.
+#include <cstdio>
+#include <iostream>
+#include <memory>
+
+#include <nlohmann/json.hpp>
+
+#include "byline/shards.h"
+#include "command.h"
+
+namespace byline::cli {
+
+void add_compact_command(CLI::App& app, const GlobalOptions& global, RunFn& run) {
+  auto* cmd = app.add_subcommand("compact", "Merge the index's shards into one compacted database (waits for no one)");
+  auto json = std::make_shared<bool>(false);
+  cmd->add_flag("--json", *json, "Print the summary as one JSON object");
+  cmd->callback([&run, &global, json] {
+    run = [&global, json] {
+      CompactSummary s = compact_index(global.db);
+      if (*json) {
+        nlohmann::json out = {{"db", global.db},
+                              {"shards_before", s.shards_before},
+                              {"documents", s.documents},
+                              {"bytes_before", s.bytes_before},
+                              {"bytes_after", s.bytes_after},
+                              {"seconds", s.seconds}};
+        std::cout << out.dump() << '\n';
+      } else {
+        std::printf("compacted %llu documents from %llu shard%s: %.1f MB -> %.1f MB in %.1f s\n",
+                    static_cast<unsigned long long>(s.documents), static_cast<unsigned long long>(s.shards_before),
+                    s.shards_before == 1 ? "" : "s", static_cast<double>(s.bytes_before) / 1e6,
+                    static_cast<double>(s.bytes_after) / 1e6, s.seconds);
+      }
+      std::fflush(stdout);
+      return kExitOk;
+    };
+  });
+}
+
+}  // namespace byline::cli

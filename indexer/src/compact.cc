@@ -1,0 +1,131 @@
+// compact_index: Xapian's compaction of every local shard into one new glass
+// folder, then a swap that readers never see half-done: for a sharded index
+// the stub is rewritten atomically to name the new shard; a single database
+// is renamed aside and the new one renamed into its place.
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+
+#include "byline/error.h"
+#include "byline/shards.h"
+#include "shard_stub.h"
+#include "xapian_error.h"
+
+namespace byline {
+namespace fs = std::filesystem;
+namespace {
+
+std::uint64_t folder_bytes(const fs::path& folder) {
+  std::error_code ec;
+  std::uint64_t total = 0;
+  for (fs::recursive_directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+    std::error_code size_ec;
+    if (it->is_regular_file(size_ec)) total += it->file_size(size_ec);
+  }
+  return total;
+}
+
+// A shard folder name not yet used in the index folder: "shardN".
+std::string free_shard_name(const std::string& db_path) {
+  for (unsigned n = 0;; ++n) {
+    std::string name = "shard" + std::to_string(n);
+    std::error_code ec;
+    if (!fs::exists(fs::path(db_path) / name, ec)) return name;
+  }
+}
+
+void rename_or_throw(const fs::path& from, const fs::path& to, const std::string& what) {
+  std::error_code ec;
+  fs::rename(from, to, ec);
+  if (ec) throw IoError(what + ": cannot rename " + from.string() + " to " + to.string() + ": " + ec.message());
+}
+
+CompactSummary compact_sharded(const std::string& db_path, CompactSummary summary) {
+  const std::string what = "index " + db_path;
+  std::vector<ShardEntry> entries = read_stub(db_path);
+  std::vector<std::string> old_paths;
+  for (const ShardEntry& e : entries)
+    if (!e.remote) old_paths.push_back(local_shard_path(db_path, e));
+  if (old_paths.empty()) throw BadQuery(what + ": has no local shards to compact (compact on the shard servers)");
+  // The write locks: no indexer runs until the stub names the new shard.
+  std::vector<Xapian::WritableDatabase> locks;
+  Xapian::Database sources;
+  for (const std::string& path : old_paths) {
+    locks.emplace_back(path, Xapian::DB_OPEN);
+    sources.add_database(Xapian::Database(path));
+    summary.bytes_before += folder_bytes(path);
+  }
+  summary.shards_before = old_paths.size();
+  summary.documents = sources.get_doccount();
+  ShardEntry merged;
+  merged.path = free_shard_name(db_path);
+  const fs::path merged_path = local_shard_path(db_path, merged);
+  const fs::path building = fs::path(db_path) / std::string(".compacting.").append(std::to_string(::getpid()));
+  std::error_code ec;
+  fs::remove_all(building, ec);
+  try {
+    sources.compact(building.string());
+    rename_or_throw(building, merged_path, what);
+  } catch (...) {
+    fs::remove_all(building, ec);
+    throw;
+  }
+  std::vector<ShardEntry> updated{merged};
+  for (const ShardEntry& e : entries)
+    if (e.remote) updated.push_back(e);
+  write_stub(db_path, updated);
+  summary.bytes_after = folder_bytes(merged_path);
+  for (Xapian::WritableDatabase& lock : locks) lock.close();
+  for (const std::string& path : old_paths) fs::remove_all(path, ec);
+  return summary;
+}
+
+CompactSummary compact_single(const std::string& db_path, CompactSummary summary) {
+  const std::string what = "index " + db_path;
+  fs::path path = fs::absolute(db_path).lexically_normal();
+  if (path.filename().empty()) path = path.parent_path();
+  Xapian::WritableDatabase lock(path.string(), Xapian::DB_OPEN);
+  summary.shards_before = 1;
+  summary.documents = lock.get_doccount();
+  summary.bytes_before = folder_bytes(path);
+  // "<db>.compacting.<pid>", "<db>.old.<pid>" (appended: GCC 12 -Wrestrict).
+  std::string pid = std::to_string(::getpid());
+  const fs::path building = path.string().append(".compacting.").append(pid);
+  const fs::path aside = path.string().append(".old.").append(pid);
+  std::error_code ec;
+  fs::remove_all(building, ec);
+  try {
+    Xapian::Database(path.string()).compact(building.string());
+  } catch (...) {
+    fs::remove_all(building, ec);
+    throw;
+  }
+  rename_or_throw(path, aside, what);
+  try {
+    rename_or_throw(building, path, what);
+  } catch (...) {
+    fs::rename(aside, path, ec);  // put the old one back
+    fs::remove_all(building, ec);
+    throw;
+  }
+  lock.close();
+  summary.bytes_after = folder_bytes(path);
+  fs::remove_all(aside, ec);
+  return summary;
+}
+
+}  // namespace
+
+CompactSummary compact_index(const std::string& db_path) {
+  const std::string what = "index " + db_path;
+  std::error_code ec;
+  if (!fs::is_directory(db_path, ec)) throw IndexUnusable(what + ": no index there");
+  auto started = std::chrono::steady_clock::now();
+  CompactSummary summary = translate_xapian_errors(
+      what, [&] { return has_stub(db_path) ? compact_sharded(db_path, {}) : compact_single(db_path, {}); });
+  summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return summary;
+}
+
+}  // namespace byline

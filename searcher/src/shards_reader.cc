@@ -1,0 +1,85 @@
+#include "shards_reader.h"
+
+#include <string>
+
+#include "byline/error.h"
+#include "xapian_error.h"
+
+namespace byline {
+namespace {
+
+std::string network_message(const Xapian::Error& e) {
+  std::string message = e.get_msg();
+  if (const char* detail = e.get_error_string(); detail != nullptr && *detail != '\0')
+    message += " (" + std::string(detail) + ")";
+  if (std::string(e.get_type()) == "NetworkTimeoutError") message = "no answer in time: " + message;
+  return message;
+}
+
+}  // namespace
+
+ShardSet::ShardSet(const std::string& db_path) : db_path_(db_path) {
+  const std::string what = "index " + db_path;
+  if (!has_stub(db_path)) {
+    Shard shard;
+    shard.entry.path = db_path;
+    translate_xapian_errors(what, [&] { shard.db = Xapian::Database(db_path); });
+    shards_.push_back(std::move(shard));
+    rebuild();
+    return;
+  }
+  sharded_ = true;
+  const unsigned timeout = remote_timeout_ms();
+  for (const ShardEntry& entry : read_stub(db_path)) {
+    Shard shard;
+    shard.entry = entry;
+    if (!entry.remote) {
+      translate_xapian_errors(what + ": shard " + entry.name(),
+                              [&] { shard.db = Xapian::Database(local_shard_path(db_path, entry)); });
+    } else {
+      try {
+        shard.db = Xapian::Remote::open(entry.host, entry.port, timeout, timeout);
+      } catch (const Xapian::NetworkError& e) {
+        failures_.push_back(entry.name() + ": " + network_message(e));
+        continue;
+      } catch (const Xapian::Error& e) {
+        failures_.push_back(entry.name() + ": " + e.get_description());
+        continue;
+      }
+    }
+    shards_.push_back(std::move(shard));
+  }
+  rebuild();
+}
+
+void ShardSet::rebuild() {
+  combined_ = Xapian::Database();
+  for (Shard& shard : shards_) combined_.add_database(shard.db);
+  if (shards_.empty()) {
+    std::string message = "index " + db_path_ + ": no shard answered";
+    for (const std::string& failure : failures_) message += "; " + failure;
+    throw IndexUnusable(message);
+  }
+}
+
+bool ShardSet::drop_unresponsive() {
+  bool dropped = false;
+  for (auto it = shards_.begin(); it != shards_.end();) {
+    if (!it->entry.remote) {
+      ++it;
+      continue;
+    }
+    try {
+      it->db.reopen();
+      ++it;
+    } catch (const Xapian::Error& e) {
+      failures_.push_back(it->entry.name() + ": " + network_message(e));
+      it = shards_.erase(it);
+      dropped = true;
+    }
+  }
+  if (dropped) rebuild();
+  return dropped;
+}
+
+}  // namespace byline

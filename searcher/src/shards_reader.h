@@ -1,0 +1,55 @@
+// The shards a Searcher reads, opened one by one (rather than letting Xapian
+// open the stub) so that a remote shard that does not answer can be named in
+// the error, or left out of a partial answer (Query::allow_partial).
+//
+// Remote shards are opened with Xapian::Remote::open and a timeout of
+// BYLINE_REMOTE_TIMEOUT seconds (default 5) for connecting and for each
+// reply. A shard that failed stays out for the life of the ShardSet.
+#ifndef BYLINE_SHARDS_READER_H
+#define BYLINE_SHARDS_READER_H
+
+#include <xapian.h>
+
+#include <string>
+#include <vector>
+
+#include "shard_stub.h"
+
+namespace byline {
+
+class ShardSet {
+ public:
+  // Opens every shard of the index at db_path (a single database when there is
+  // no stub). Local shards that fail to open throw (IndexUnusable); remote ones
+  // are recorded as failed. Throws IndexUnusable when no shard opens.
+  explicit ShardSet(const std::string& db_path);
+
+  // The working shards combined (Xapian merges their statistics).
+  Xapian::Database& database() { return combined_; }
+
+  // "NAME: what happened" for each shard left out.
+  const std::vector<std::string>& failures() const { return failures_; }
+
+  // After a network error: asks each remote shard for its latest revision and
+  // leaves out those that fail. Returns true when a shard was left out.
+  bool drop_unresponsive();
+
+  bool sharded() const { return sharded_; }
+
+ private:
+  struct Shard {
+    ShardEntry entry;
+    Xapian::Database db;
+  };
+  void rebuild();
+
+  std::string db_path_;
+  bool sharded_ = false;
+  std::vector<Shard> shards_;
+  std::vector<std::string> failures_;
+  Xapian::Database combined_;
+};
+
+}  // namespace byline
+
+#endif  // BYLINE_SHARDS_READER_H
