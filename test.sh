@@ -4,6 +4,7 @@
 #   ./test.sh              the default suite
 #   ./test.sh --sanitize   the same suite built with ASan + UBSan (build-asan/)
 #   ./test.sh --tsan       the multi-threaded tests built with ThreadSanitizer (build-tsan/)
+# The default suite also runs fuzz/run.sh (each fuzzer 30 s; BYLINE_FUZZ_SECONDS=0 skips it).
 # Further arguments go to ctest (e.g. -R parser).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -23,5 +24,13 @@ case "${1:-}" in
 esac
 export BUILD_DIR="${BUILD_DIR:-build}"
 scripts/build.sh "${cmake_args[@]}"
+root="$(pwd)"
 cd "$BUILD_DIR"
-exec ctest --output-on-failure -j "$(nproc)" "${ctest_args[@]}" "$@"
+status=0
+ctest --output-on-failure -j "$(nproc)" "${ctest_args[@]}" "$@" || status=$?
+# The default suite (no options) then fuzzes each libFuzzer target for
+# BYLINE_FUZZ_SECONDS (default 30; 0 skips) with ASan + UBSan: fuzz/run.sh.
+if [ "$BUILD_DIR" = build ] && [ $# -eq 0 ] && [ "${BYLINE_FUZZ_SECONDS:-30}" != 0 ]; then
+  "$root/fuzz/run.sh" "${BYLINE_FUZZ_SECONDS:-30}" || { rc=$?; [ $rc -eq 77 ] || status=$rc; }
+fi
+exit $status

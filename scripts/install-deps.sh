@@ -12,6 +12,7 @@ packages=(
   nlohmann-json3-dev              # JSON Lines input and --format json output
   libxxhash-dev                   # page ids and content hashes
   libsqlite3-dev                  # the FTS5 peer in bench/
+  clang libclang-rt-14-dev        # fuzz/run.sh: libFuzzer with ASan + UBSan
 )
 if [ -n "${BYLINE_EXTRA_PACKAGES:-}" ]; then
   read -r -a extra <<<"$BYLINE_EXTRA_PACKAGES"
