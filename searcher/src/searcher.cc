@@ -18,7 +18,7 @@
 #include "reopen.h"
 #include "schema.h"
 #include "shards_reader.h"
-#include "snippets.h"
+#include "snippet_generator.h"
 #include "snowball_stem.h"
 #include "xapian_error.h"
 
@@ -175,13 +175,15 @@ Results Searcher::Impl::run(const Query& query) {
   results.total_upper = mset.get_matches_upper_bound();
   if (results.total < kFewMatches && suggests_new_words(db, query.text, parsed.corrected))
     results.corrected = parsed.corrected;
+  std::optional<SnippetGenerator> snippets;
+  if (query.snippet_chars > 0 && !mset.empty()) snippets.emplace(snippet_terms(parsed.query), stemmer);
   std::size_t rank = query.offset;
   for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
     DocRecord record = decode_doc_record(it.get_document().get_data());
     Hit hit = to_hit(record);
     hit.rank = ++rank;
     hit.score = it.get_weight();
-    hit.snippet = make_snippet(mset, record.text, query.snippet_chars, stemmer);
+    if (snippets) hit.snippet = snippets->make(record.text, query.snippet_chars);
     results.hits.push_back(std::move(hit));
   }
   if (!facets.empty()) results.facets = facets.counts();
