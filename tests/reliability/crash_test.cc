@@ -57,7 +57,7 @@ std::uint64_t documents_from_stats(const std::string& db, const fs::path& logs) 
 // The kills are cumulative: each run resumes from the state the previous
 // kill left (so recovery from a killed recovery is tested too), and the last
 // run completes. A fresh build per kill would cost 10 full builds.
-TEST_CASE("SIGKILL at 10 seeded moments: each time the index opens whole; the re-run equals the full build",
+TEST_CASE("SIGKILL at 10 seeded moments: the index opens whole after each, and the re-run equals the full build",
           "[reliability][crash][slow]") {
   TempDir dir;
   const fs::path in = dir / "in";
