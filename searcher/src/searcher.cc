@@ -156,7 +156,11 @@ Results Searcher::Impl::run(const Query& query) {
   }
   if (query.collapse) enquire.set_collapse_key(schema::kSlotPage);
   FacetCounter facets(query.facets);
-  facets.attach(enquire);
+  // Xapian 1.4 miscounts match spies on remote shards when the MSet holds
+  // hits (a document counted twice); with an empty MSet the counts are right,
+  // so remote indexes count facets in a match of their own.
+  const bool separate_facets = !facets.empty() && shards->has_remote();
+  if (!separate_facets) facets.attach(enquire);
   // Facets count every match, so the match must visit them all.
   Xapian::doccount check_at_least = facets.empty() ? 0 : db.get_doccount();
 
@@ -185,6 +189,13 @@ Results Searcher::Impl::run(const Query& query) {
     hit.score = it.get_weight();
     if (snippets) hit.snippet = snippets->make(record.text, query.snippet_chars);
     results.hits.push_back(std::move(hit));
+  }
+  if (separate_facets) {
+    Xapian::Enquire counting(db);
+    counting.set_query(parsed.query);
+    if (query.collapse) counting.set_collapse_key(schema::kSlotPage);
+    facets.attach(counting);
+    counting.get_mset(0, 0, check_at_least);
   }
   if (!facets.empty()) results.facets = facets.counts();
   results.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -33,6 +33,7 @@ ShardSet::ShardSet(const std::string& db_path) : db_path_(db_path) {
   for (const ShardEntry& entry : read_stub(db_path)) {
     Shard shard;
     shard.entry = entry;
+    has_remote_ = has_remote_ || entry.remote;
     if (!entry.remote) {
       translate_xapian_errors(what + ": shard " + entry.name(),
                               [&] { shard.db = Xapian::Database(local_shard_path(db_path, entry)); });

@@ -35,6 +35,8 @@ class ShardSet {
   bool drop_unresponsive();
 
   bool sharded() const { return sharded_; }
+  // True when the stub lists a remote shard (working or not).
+  bool has_remote() const { return has_remote_; }
 
  private:
   struct Shard {
@@ -45,6 +47,7 @@ class ShardSet {
 
   std::string db_path_;
   bool sharded_ = false;
+  bool has_remote_ = false;
   std::vector<Shard> shards_;
   std::vector<std::string> failures_;
   Xapian::Database combined_;

@@ -31,10 +31,11 @@ void write_pages(const fs::path& dir) {
   for (const char* folder : {"corpus", "tests/fixtures/pages"}) {
     for (const auto& entry : fs::directory_iterator(byline::test::source_path(folder))) {
       if (entry.path().extension() != ".txt") continue;
-      for (int copy = 0; copy < 40; ++copy)
-        fs::copy_file(entry.path(), dir / "archive" / std::to_string(copy) / (std::to_string(n) + ".txt"),
-                      fs::copy_options::overwrite_existing) ||
-            true;
+      for (int copy = 0; copy < 40; ++copy) {
+        const fs::path folder = dir / "archive" / std::to_string(copy);
+        fs::create_directories(folder);
+        fs::copy_file(entry.path(), folder / (std::to_string(n) + ".txt"), fs::copy_options::overwrite_existing);
+      }
       ++n;
     }
   }

@@ -1,0 +1,243 @@
+// Remote shards: two xapian-tcpsrv processes on loopback serve the two shards
+// of an index; a stub naming both answers like a local single index of the
+// same pages. With one server stopped, a search fails naming the shard, or,
+// with Query::allow_partial, answers from the other and says so.
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <filesystem>
+#include <thread>
+
+#include "byline/error.h"
+#include "byline/indexer.h"
+#include "byline/searcher.h"
+#include "byline/shards.h"
+#include "test_support.h"
+
+extern char** environ;
+
+namespace fs = std::filesystem;
+using namespace byline;
+using byline::test::TempDir;
+
+namespace {
+
+std::string find_tcpsrv() {
+  for (const char* dir : {"/usr/bin", "/usr/local/bin"}) {
+    fs::path p = fs::path(dir) / "xapian-tcpsrv";
+    if (access(p.c_str(), X_OK) == 0) return p.string();
+  }
+  return "";
+}
+
+// A port nothing listens on right now (the kernel's pick for port 0).
+int free_loopback_port() {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  addr.sin_port = 0;
+  socklen_t size = sizeof addr;
+  int port = -1;
+  if (bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0 &&
+      getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &size) == 0)
+    port = ntohs(addr.sin_port);
+  close(fd);
+  return port;
+}
+
+bool accepts_connections(int port) {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  addr.sin_port = htons(static_cast<std::uint16_t>(port));
+  bool ok = connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
+  close(fd);
+  return ok;
+}
+
+// One xapian-tcpsrv on 127.0.0.1, in its own process group (it signals its
+// group when it stops); killed with its connection children on destruction.
+class ShardServer {
+ public:
+  ShardServer(const std::string& program, const std::string& shard) {
+    for (int attempt = 0; attempt < 5 && pid_ <= 0; ++attempt) {
+      port_ = free_loopback_port();
+      std::string port = std::to_string(port_);
+      std::vector<std::string> args = {program, "--interface", "127.0.0.1", "--port", port, shard};
+      std::vector<char*> argv;
+      for (auto& a : args) argv.push_back(a.data());
+      argv.push_back(nullptr);
+      posix_spawnattr_t attr;
+      posix_spawnattr_init(&attr);
+      posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);
+      posix_spawnattr_setpgroup(&attr, 0);
+      posix_spawn_file_actions_t actions;
+      posix_spawn_file_actions_init(&actions);
+      posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+      posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+      pid_t pid = 0;
+      int rc = posix_spawn(&pid, program.c_str(), &actions, &attr, argv.data(), environ);
+      posix_spawn_file_actions_destroy(&actions);
+      posix_spawnattr_destroy(&attr);
+      if (rc != 0) continue;
+      pid_ = pid;
+      auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+      while (!accepts_connections(port_) && std::chrono::steady_clock::now() < deadline) {
+        int status = 0;
+        if (waitpid(pid_, &status, WNOHANG) == pid_) {  // exited: the port was taken; try another
+          pid_ = -1;
+          break;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+      }
+    }
+    REQUIRE(pid_ > 0);
+    REQUIRE(accepts_connections(port_));
+  }
+  ~ShardServer() { stop(); }
+  ShardServer(const ShardServer&) = delete;
+  ShardServer& operator=(const ShardServer&) = delete;
+
+  void stop() {
+    if (pid_ <= 0) return;
+    kill(-pid_, SIGKILL);  // its group: the server and the children serving connections
+    waitpid(pid_, nullptr, 0);
+    pid_ = -1;
+  }
+  std::string address() const { return "tcp://127.0.0.1:" + std::to_string(port_); }
+
+ private:
+  pid_t pid_ = -1;
+  int port_ = -1;
+};
+
+void index_into(const std::string& db, const fs::path& pages, std::size_t jobs) {
+  IndexOptions options;
+  options.jobs = jobs;
+  Indexer indexer(db, options);
+  REQUIRE(indexer.add_paths({pages.string()}).pages > 0);
+}
+
+std::vector<Query> queries() {
+  std::vector<Query> out;
+  for (const char* text : {"", "the", "sanctions", "russia OR boston", "\"missile defense\"", "type:comment the",
+                           "title:boston", "magnet*"}) {
+    Query q;
+    q.text = text;
+    out.push_back(q);
+    q.sort = SortOrder::Newest;
+    out.push_back(q);
+    q.sort = SortOrder::Relevance;
+    q.facets = {"author", "month", "type", "tag"};
+    out.push_back(q);
+  }
+  return out;
+}
+
+void check_same(const Results& a, const Results& b) {
+  REQUIRE(a.hits.size() == b.hits.size());
+  for (std::size_t i = 0; i < a.hits.size(); ++i) {
+    CHECK(a.hits[i].id == b.hits[i].id);
+    CHECK(a.hits[i].score == Approx(b.hits[i].score).epsilon(1e-9));
+    CHECK(a.hits[i].snippet.text == b.hits[i].snippet.text);
+  }
+  CHECK(b.total_lower <= b.total);
+  CHECK(b.total <= b.total_upper);
+  if (a.total_lower == a.total_upper && b.total_lower == b.total_upper) CHECK(a.total == b.total);
+  CHECK(a.facets.size() == b.facets.size());
+  for (const auto& [name, counts] : a.facets) {
+    REQUIRE(b.facets.count(name) == 1);
+    REQUIRE(b.facets.at(name).size() == counts.size());
+    for (std::size_t i = 0; i < counts.size(); ++i) {
+      CHECK(b.facets.at(name)[i].value == counts[i].value);
+      CHECK(b.facets.at(name)[i].count == counts[i].count);
+    }
+  }
+}
+
+}  // namespace
+
+TEST_CASE("remote shards answer like a local single index; a stopped one fails or is left out", "[searcher][shards]") {
+  const std::string tcpsrv = find_tcpsrv();
+  if (tcpsrv.empty()) {
+    WARN("SKIPPED: xapian-tcpsrv is not installed (apt install xapian-tools)");
+    return;
+  }
+  TempDir dir;
+  // The repository's pages, under several names, so both shards get some.
+  int n = 0;
+  for (const char* folder : {"corpus", "tests/fixtures/pages"})
+    for (const auto& entry : fs::directory_iterator(byline::test::source_path(folder)))
+      if (entry.path().extension() == ".txt")
+        for (int copy = 0; copy < 4; ++copy) {
+          fs::create_directories(dir / "pages" / std::to_string(copy));
+          fs::copy_file(entry.path(), dir / "pages" / std::to_string(copy) / (std::to_string(n++) + ".txt"));
+        }
+  const std::string single = (dir / "single").string();
+  const std::string sharded = (dir / "sharded").string();
+  const std::string front = (dir / "front").string();
+  index_into(single, dir / "pages", 1);
+  index_into(sharded, dir / "pages", 2);
+
+  ShardServer first(tcpsrv, sharded + "/shard0");
+  ShardServer second(tcpsrv, sharded + "/shard1");
+  add_remote_shard(front, first.address());
+  add_remote_shard(front, second.address());
+  std::vector<ShardInfo> listed = list_shards(front);
+  REQUIRE(listed.size() == 2);
+  CHECK(listed[0].remote);
+  CHECK(listed[0].documents.value_or(0) + listed[1].documents.value_or(0) == Searcher(single).stats().documents);
+
+  Searcher local(single);
+  Searcher remote(front);
+  for (const Query& q : queries()) {
+    INFO("query '" << q.text << "'");
+    Results r = remote.search(q);
+    CHECK_FALSE(r.partial);
+    check_same(local.search(q), r);
+  }
+  REQUIRE(remote.document(local.search(queries()[1]).hits.at(0).id));
+
+  second.stop();
+  Query q;
+  q.text = "the";
+  // The Searcher that was open when the shard went away, and a new one.
+  for (int round = 0; round < 2; ++round) {
+    INFO((round == 0 ? "searcher opened before the stop" : "searcher opened after the stop"));
+    Searcher searcher = round == 0 ? std::move(remote) : Searcher(front);
+    q.allow_partial = false;
+    try {
+      searcher.search(q);
+      FAIL("a search with a stopped shard must fail by default");
+    } catch (const IndexUnusable& e) {
+      CHECK_THAT(e.what(), Catch::Contains(second.address()));
+      CHECK_THAT(e.what(), Catch::Contains("--partial"));
+    }
+    q.allow_partial = true;
+    Results partial = searcher.search(q);
+    CHECK(partial.partial);
+    REQUIRE(partial.failed_shards.size() == 1);
+    CHECK_THAT(partial.failed_shards[0], Catch::StartsWith(second.address() + ": "));
+    CHECK_FALSE(partial.hits.empty());
+    CHECK(partial.total < local.search(q).total);
+  }
+  first.stop();
+  try {
+    Searcher none(front);
+    q.allow_partial = true;
+    none.search(q);
+    FAIL("no shard answers: an error even with allow_partial");
+  } catch (const IndexUnusable& e) {
+    CHECK_THAT(e.what(), Catch::Contains("no shard answered"));
+  }
+}
