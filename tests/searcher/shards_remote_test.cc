@@ -167,7 +167,7 @@ void check_same(const Results& a, const Results& b) {
 
 }  // namespace
 
-TEST_CASE("remote shards answer like a local single index; a stopped one fails or is left out", "[searcher][shards]") {
+TEST_CASE("remote shards answer like a local single index, and a stopped one fails or is left out", "[searcher][shards]") {
   const std::string tcpsrv = find_tcpsrv();
   if (tcpsrv.empty()) {
     WARN("SKIPPED: xapian-tcpsrv is not installed (apt install xapian-tools)");
