@@ -6,6 +6,7 @@
 #include "byline/stats.h"
 #include "index_meta.h"
 #include "schema.h"
+#include "shards_reader.h"
 #include "xapian_error.h"
 
 namespace byline {
@@ -57,10 +58,11 @@ IndexStats index_stats(const std::string& db_path) {
   std::error_code ec;
   if (!std::filesystem::exists(db_path, ec))
     throw IndexUnusable("index " + db_path + ": no index here (create one with 'byline index')");
-  return translate_xapian_errors("index " + db_path, [&] {
-    Xapian::Database db(db_path);
-    return compute_index_stats(db, db_path);
-  });
+  // Shards opened one by one, so an unreachable remote shard is named.
+  ShardSet shards(db_path);
+  if (!shards.failures().empty())
+    throw IndexUnusable("index " + db_path + ": shard " + shards.failures().front());
+  return translate_xapian_errors("index " + db_path, [&] { return compute_index_stats(shards.database(), db_path); });
 }
 
 }  // namespace byline

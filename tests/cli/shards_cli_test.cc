@@ -137,6 +137,10 @@ TEST_CASE("search --partial over a stub with an unreachable remote shard", "[cli
   CHECK_THAT(partial_text.err, Catch::Contains("byline: warning: partial results: shard " + address));
   CHECK_FALSE(partial_text.out.empty());
 
+  RunResult stats = run_byline({"--db", db, "stats"});
+  CHECK(stats.exit_code == 3);
+  CHECK_THAT(stats.err, Catch::Contains("shard " + address + ": "));
+
   RunResult list = run_byline({"--db", db, "shards", "list"});
   CHECK(list.exit_code == 1);
   CHECK_THAT(list.out, Catch::Contains(address + "\tremote\tunavailable: "));
