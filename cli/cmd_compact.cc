@@ -1,5 +1,6 @@
-// `byline compact`: merges the shards of the index (or compacts a single
-// database) into one compacted database, keeping documents, settings and file
+// `byline compact [--keep-shards]`: merges the shards of the index (or
+// compacts a single database) into one compacted database (--keep-shards:
+// compacts each shard on its own), keeping documents, settings and file
 // states (see byline::compact_index). Exit 3 when a writer holds the index.
 #include <cstdio>
 #include <iostream>
@@ -15,10 +16,12 @@ namespace byline::cli {
 void add_compact_command(CLI::App& app, const GlobalOptions& global, RunFn& run) {
   auto* cmd = app.add_subcommand("compact", "Merge the index's shards into one compacted database (waits for no one)");
   auto json = std::make_shared<bool>(false);
+  auto keep = std::make_shared<bool>(false);
   cmd->add_flag("--json", *json, "Print the summary as one JSON object");
-  cmd->callback([&run, &global, json] {
-    run = [&global, json] {
-      CompactSummary s = compact_index(global.db);
+  cmd->add_flag("--keep-shards", *keep, "Compact each shard on its own instead of merging them");
+  cmd->callback([&run, &global, json, keep] {
+    run = [&global, json, keep] {
+      CompactSummary s = compact_index(global.db, !*keep);
       if (*json) {
         nlohmann::json out = {{"db", global.db},
                               {"shards_before", s.shards_before},
@@ -28,7 +31,7 @@ void add_compact_command(CLI::App& app, const GlobalOptions& global, RunFn& run)
                               {"seconds", s.seconds}};
         std::cout << out.dump() << '\n';
       } else {
-        std::printf("compacted %llu documents from %llu shard%s: %.1f MB -> %.1f MB in %.1f s\n",
+        std::printf("compacted %llu documents in %llu shard%s: %.1f MB -> %.1f MB in %.1f s\n",
                     static_cast<unsigned long long>(s.documents), static_cast<unsigned long long>(s.shards_before),
                     s.shards_before == 1 ? "" : "s", static_cast<double>(s.bytes_before) / 1e6,
                     static_cast<double>(s.bytes_after) / 1e6, s.seconds);

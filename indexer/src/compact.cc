@@ -41,23 +41,9 @@ void rename_or_throw(const fs::path& from, const fs::path& to, const std::string
   if (ec) throw IoError(what + ": cannot rename " + from.string() + " to " + to.string() + ": " + ec.message());
 }
 
-CompactSummary compact_sharded(const std::string& db_path, CompactSummary summary) {
-  const std::string what = "index " + db_path;
-  std::vector<ShardEntry> entries = read_stub(db_path);
-  std::vector<std::string> old_paths;
-  for (const ShardEntry& e : entries)
-    if (!e.remote) old_paths.push_back(local_shard_path(db_path, e));
-  if (old_paths.empty()) throw BadQuery(what + ": has no local shards to compact (compact on the shard servers)");
-  // The write locks: no indexer runs until the stub names the new shard.
-  std::vector<Xapian::WritableDatabase> locks;
-  Xapian::Database sources;
-  for (const std::string& path : old_paths) {
-    locks.emplace_back(path, Xapian::DB_OPEN);
-    sources.add_database(Xapian::Database(path));
-    summary.bytes_before += folder_bytes(path);
-  }
-  summary.shards_before = old_paths.size();
-  summary.documents = sources.get_doccount();
+// Compacts `sources` (open databases) into a new shard folder of db_path;
+// returns its stub entry.
+ShardEntry compact_into_new_shard(const std::string& db_path, Xapian::Database& sources) {
   ShardEntry merged;
   merged.path = free_shard_name(db_path);
   const fs::path merged_path = local_shard_path(db_path, merged);
@@ -66,17 +52,48 @@ CompactSummary compact_sharded(const std::string& db_path, CompactSummary summar
   fs::remove_all(building, ec);
   try {
     sources.compact(building.string());
-    rename_or_throw(building, merged_path, what);
+    rename_or_throw(building, merged_path, "index " + db_path);
   } catch (...) {
     fs::remove_all(building, ec);
     throw;
   }
-  std::vector<ShardEntry> updated{merged};
+  return merged;
+}
+
+CompactSummary compact_sharded(const std::string& db_path, bool merge, CompactSummary summary) {
+  const std::string what = "index " + db_path;
+  std::vector<ShardEntry> entries = read_stub(db_path);
+  std::vector<std::string> old_paths;
+  for (const ShardEntry& e : entries)
+    if (!e.remote) old_paths.push_back(local_shard_path(db_path, e));
+  if (old_paths.empty()) throw BadQuery(what + ": has no local shards to compact (compact on the shard servers)");
+  // The write locks: no indexer runs until the stub names the new shards.
+  std::vector<Xapian::WritableDatabase> locks;
+  for (const std::string& path : old_paths) {
+    locks.emplace_back(path, Xapian::DB_OPEN);
+    summary.bytes_before += folder_bytes(path);
+    summary.documents += locks.back().get_doccount();
+  }
+  summary.shards_before = old_paths.size();
+  std::vector<ShardEntry> updated;
+  if (merge) {
+    Xapian::Database sources;
+    for (const std::string& path : old_paths) sources.add_database(Xapian::Database(path));
+    updated.push_back(compact_into_new_shard(db_path, sources));
+  } else {
+    // Each shard on its own, in order: files stay in the shard their key picks.
+    for (const std::string& path : old_paths) {
+      Xapian::Database source(path);
+      updated.push_back(compact_into_new_shard(db_path, source));
+    }
+  }
   for (const ShardEntry& e : entries)
     if (e.remote) updated.push_back(e);
   write_stub(db_path, updated);
-  summary.bytes_after = folder_bytes(merged_path);
+  for (const ShardEntry& e : updated)
+    if (!e.remote) summary.bytes_after += folder_bytes(local_shard_path(db_path, e));
   for (Xapian::WritableDatabase& lock : locks) lock.close();
+  std::error_code ec;
   for (const std::string& path : old_paths) fs::remove_all(path, ec);
   return summary;
 }
@@ -117,13 +134,14 @@ CompactSummary compact_single(const std::string& db_path, CompactSummary summary
 
 }  // namespace
 
-CompactSummary compact_index(const std::string& db_path) {
+CompactSummary compact_index(const std::string& db_path, bool merge_shards) {
   const std::string what = "index " + db_path;
   std::error_code ec;
   if (!fs::is_directory(db_path, ec)) throw IndexUnusable(what + ": no index there");
   auto started = std::chrono::steady_clock::now();
-  CompactSummary summary = translate_xapian_errors(
-      what, [&] { return has_stub(db_path) ? compact_sharded(db_path, {}) : compact_single(db_path, {}); });
+  CompactSummary summary = translate_xapian_errors(what, [&] {
+    return has_stub(db_path) ? compact_sharded(db_path, merge_shards, {}) : compact_single(db_path, {});
+  });
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return summary;
 }

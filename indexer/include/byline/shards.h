@@ -63,7 +63,9 @@ struct CompactSummary {
 // one new shard (and its remote shards, untouched); a single database is
 // swapped in place (the old one is renamed aside, then removed). Readers that
 // had the old shards open keep reading them until they reopen.
-BYLINE_EXPORT CompactSummary compact_index(const std::string& db_path);
+// merge_shards false: compacts each local shard on its own instead, keeping
+// their number (and so parallel indexing and the routing of files).
+BYLINE_EXPORT CompactSummary compact_index(const std::string& db_path, bool merge_shards = true);
 
 }  // namespace byline
 
