@@ -28,8 +28,38 @@ struct ParsedQuery {
   std::string corrected;  // spelling correction of the query string, or ""
 };
 
-// Parses query.text (an empty or all-blank text matches every document) and
-// adds query's filters. Throws BadQuery. Reads db for wildcards and spelling.
+// Turns queries into Xapian queries for one index. The QueryParser, stemmer
+// and stopper are made once (one per Searcher), not per search. Not
+// thread-safe.
+class QueryBuilder {
+ public:
+  explicit QueryBuilder(const IndexSettings& settings);
+  QueryBuilder(const QueryBuilder&) = delete;
+  QueryBuilder& operator=(const QueryBuilder&) = delete;
+
+  // Parses query.text (an empty or all-blank text matches every document)
+  // and adds query's filters; ParsedQuery::corrected stays empty. Throws
+  // BadQuery. Reads db for wildcards.
+  ParsedQuery build(const Query& query, const Xapian::Database& db);
+
+  // The spelling correction of query.text, or "". Costs a spelling look-up
+  // per word (measured: 2.3M instructions per search, 3x the match itself on
+  // 21,108 documents), so the searcher asks only when few documents match.
+  std::string correction(const Query& query, const Xapian::Database& db);
+
+ private:
+  Xapian::Query parse(const std::string& text, const Query& query, const Xapian::Database& db, unsigned spelling_flag);
+
+  Xapian::QueryParser parser_;
+  std::string error_;  // set by the field processors during a parse
+};
+
+// False when every word of `text` is in the index (fields type:, tag: and
+// date: aside), so that no spelling correction could offer a word the index
+// lacks: the searcher then skips QueryBuilder::correction.
+bool has_unknown_word(const Xapian::Database& db, std::string_view text);
+
+// build() and correction() of a one-off QueryBuilder.
 ParsedQuery build_query(const Query& query, const Xapian::Database& db, const IndexSettings& settings);
 
 }  // namespace byline

@@ -86,6 +86,7 @@ struct Searcher::Impl {
   Xapian::Database db;  // shards->database()
   IndexSettings settings;
   Xapian::Stem stemmer;
+  std::unique_ptr<QueryBuilder> queries;  // made at the first search, then reused
 
   Results run(const Query& query);
 
@@ -135,7 +136,8 @@ Results Searcher::Impl::run(const Query& query) {
   auto started = std::chrono::steady_clock::now();
   // Each search sees the latest commit.
   db.reopen();
-  ParsedQuery parsed = build_query(query, db, settings);
+  if (!queries) queries = std::make_unique<QueryBuilder>(settings);
+  ParsedQuery parsed = queries->build(query, db);
 
   Xapian::Enquire enquire(db);
   enquire.set_query(parsed.query);
@@ -177,8 +179,11 @@ Results Searcher::Impl::run(const Query& query) {
   results.total = mset.get_matches_estimated();
   results.total_lower = mset.get_matches_lower_bound();
   results.total_upper = mset.get_matches_upper_bound();
-  if (results.total < kFewMatches && suggests_new_words(db, query.text, parsed.corrected))
-    results.corrected = parsed.corrected;
+  // Spelling look-ups cost more than the match: only when few documents match.
+  if (results.total < kFewMatches && has_unknown_word(db, query.text)) {
+    std::string corrected = queries->correction(query, db);
+    if (suggests_new_words(db, query.text, corrected)) results.corrected = corrected;
+  }
   std::optional<SnippetGenerator> snippets;
   if (query.snippet_chars > 0 && !mset.empty()) snippets.emplace(snippet_terms(parsed.query), stemmer);
   std::size_t rank = query.offset;
