@@ -207,9 +207,20 @@ void SnippetGenerator::find_matches(std::string_view text) {
     const std::size_t begin = i;
     bool ascii = true;
     lower_.clear();
+    // Most words cannot match: a term's first byte is a cheap filter, tested
+    // before the word is copied. A word starting with a non-ASCII letter may
+    // stem to another first letter (umlauts), so it always goes on.
+    const bool wanted = c >= 0x80 || first_bytes_.test(c >= 'A' && c <= 'Z' ? c + 32 : c);
     unsigned previous = 0;
     while (i < n) {
-      CodePoint cp = decode(text, i);
+      auto b = static_cast<unsigned char>(text[i]);
+      if (b < 0x80 && kAsciiWord[b]) {  // the common case, without decoding
+        if (wanted) lower_.push_back(static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b));
+        previous = b;
+        ++i;
+        continue;
+      }
+      CodePoint cp = b < 0x80 ? CodePoint{b, 1} : decode(text, i);
       if (is_word_char(cp.value)) {
         if (cp.value < 0x80) {
           lower_.push_back(static_cast<char>(cp.value >= 'A' && cp.value <= 'Z' ? cp.value + 32 : cp.value));
@@ -241,11 +252,8 @@ void SnippetGenerator::find_matches(std::string_view text) {
       lower_.append(text.substr(i, suffix));
       i += suffix;
     }
-    if (lower_.size() > kMaxWordBytes) continue;
+    if (!wanted || lower_.size() > kMaxWordBytes) continue;
     if (!ascii) lower_ = Xapian::Unicode::tolower(lower_);
-    // Most words cannot match: a term's first byte is a cheap filter. A word
-    // starting with a non-ASCII letter may stem to another first letter
-    // (umlauts), so it always goes to the stemmer.
     auto lead = static_cast<unsigned char>(lower_[0]);
     bool maybe = first_bytes_.test(lead) || (any_stems_ && lead >= 0x80);
     if (!maybe) continue;
@@ -333,7 +341,12 @@ Snippet SnippetGenerator::make(std::string_view text, std::size_t chars) {
   // Copy, with highlights for every match inside [start, end).
   std::string& out = snippet.text;
   out.reserve(end - start + 2 * sizeof(kEllipsis));
-  if (start > 0) out.append(kEllipsis);
+  auto all_space = [&](std::size_t from, std::size_t to) {
+    for (std::size_t k = from; k < to; ++k)
+      if (!is_space(static_cast<unsigned char>(text[k]))) return false;
+    return true;
+  };
+  if (!all_space(0, start)) out.append(kEllipsis);
   std::size_t pos = start;
   auto first_inside = std::lower_bound(matches_.begin(), matches_.end(), start,
                                        [](const Match& m, std::size_t p) { return m.begin < p; });
@@ -356,7 +369,7 @@ Snippet SnippetGenerator::make(std::string_view text, std::size_t chars) {
   }
   append_collapsed(out, text, pos, end);
   if (!out.empty() && out.back() == ' ') out.pop_back();
-  if (end < n) out.append(kEllipsis);
+  if (!all_space(end, n)) out.append(kEllipsis);
   return snippet;
 }
 
