@@ -175,6 +175,7 @@ Results Searcher::Impl::run(const Query& query) {
                    " words (make its prefix longer)");
   }
 
+  if (!mset.empty()) mset.fetch(mset.begin(), mset.end());
   Results results;
   results.total = mset.get_matches_estimated();
   results.total_lower = mset.get_matches_lower_bound();
