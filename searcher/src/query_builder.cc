@@ -151,9 +151,15 @@ QueryBuilder::QueryBuilder(const IndexSettings& settings) {
 Xapian::Query QueryBuilder::parse(const std::string& text, const Query& q, const Xapian::Database& db,
                                   unsigned spelling_flag) {
   error_.clear();
-  // The database handle may have been replaced (a shard dropped) since the
-  // last search.
-  parser_.set_database(db);
+  // The handle is set for this parse only: the database may have been
+  // replaced (a shard dropped) since the last search, and a parser that keeps
+  // a handle between searches made the next search miss newer commits
+  // (tests/searcher/results_test.cc "a searcher sees later commits").
+  struct Attach {
+    Xapian::QueryParser& parser;
+    Attach(Xapian::QueryParser& p, const Xapian::Database& db) : parser(p) { parser.set_database(db); }
+    ~Attach() { parser.set_database(Xapian::Database()); }
+  } attach(parser_, db);
   parser_.set_max_expansion(static_cast<Xapian::termcount>(q.wildcard_limit), Xapian::Query::WILDCARD_LIMIT_ERROR);
   Xapian::Query text_query;
   try {

@@ -97,7 +97,7 @@ TEST_CASE("the window holds the most distinct words and starts at a sentence", "
   CHECK(text.find(before_ellipsis.substr(3) + " ") != std::string::npos);
 }
 
-TEST_CASE("no match shows the start of the text; whitespace runs become one space", "[searcher][snippet]") {
+TEST_CASE("no match shows the start of the text, whitespace runs become one space", "[searcher][snippet]") {
   Xapian::Stem stem = make_stemmer("english");
   SnippetGenerator gen(terms({"zebra"}), stem);
   Snippet s = gen.make("  First line.\n\nSecond   paragraph is longer than the window.", 30);
