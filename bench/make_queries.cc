@@ -11,6 +11,7 @@
 #include <exception>
 #include <iostream>
 #include <optional>
+#include <memory>
 #include <random>
 #include <set>
 #include <string>
@@ -98,8 +99,9 @@ class WordPicker {
     return word;
   }
 
-  // Released by make_stopper (reference counted): held for the program's life.
-  Xapian::Stopper* stopper_;
+  // make_stopper hands out a released (reference-counted) stopper that no
+  // QueryParser owns here, so this class owns it.
+  std::unique_ptr<Xapian::Stopper> stopper_;
 };
 
 std::optional<QuerySpec> query_for(int kind, int round, const Page& page, const WordPicker& picker, std::mt19937& rng) {

@@ -175,11 +175,13 @@ TEST_CASE("acceptance: searching the indexed seed page", "[cli][search][e2e]") {
 
   // Every hit's snippet shows a match (on long texts Xapian's fast snippet
   // mode can miss them; the searcher then falls back to the exhaustive one).
-  for (const char* word : {"russia", "magnitsky", "terror"})
-    for (const json& h : search({word})["hits"]) {
+  for (const char* word : {"russia", "magnitsky", "terror"}) {
+    const json result = search({word});  // the loop below must not outlive it
+    for (const json& h : result["hits"]) {
       INFO(word << " " << h["id"]);
       CHECK(h["snippet"].get<std::string>().find("<mark>") != std::string::npos);
     }
+  }
 
   json magnitsky = search({"type:comment magnitsky"});
   REQUIRE(!magnitsky["hits"].empty());

@@ -150,7 +150,7 @@ TEST_CASE("hostile files next to good ones: one line each or indexed, good files
   CHECK(x.get_termfreq("caf\xc3\xa9") == 1);  // Windows-1252 decoded to UTF-8
   WARN("hostile folder: " << f.seconds << " s, peak RSS " << f.max_rss_kb / 1024 << " MB");
   // 10 MB is the largest file here.
-  CHECK(f.max_rss_kb < 10 * 10 * 1024 + 200 * 1024);
+  if (kMemoryChecked) CHECK(f.max_rss_kb < 10 * 10 * 1024 + 200 * 1024);
 
   // Searching the result works, and the second run reads only the failures.
   Finished search = run_timed({"--db", db, "search", "--format", "json", "reply"}, dir.path(), 30);
@@ -171,7 +171,7 @@ TEST_CASE("regression many_comments_memory: 100,000 comments on one page in boun
   const long rss_mb = f.max_rss_kb / 1024;
   const long file_mb = static_cast<long>(bytes.size() >> 20);
   WARN("100,000 comments (" << file_mb << " MB): " << f.seconds << " s, peak RSS " << rss_mb << " MB");
-  CHECK(rss_mb < 4 * file_mb + 100);
+  if (kMemoryChecked) CHECK(rss_mb < 4 * file_mb + 100);
   CHECK(Xapian::Database((dir / "db").string()).get_doccount() == 100001);
 }
 
@@ -188,7 +188,7 @@ TEST_CASE("a huge page is indexed in bounded time and memory (200 MB with BYLINE
   CHECK(f.exit_code == 0);
   const long rss_mb = f.max_rss_kb / 1024;
   WARN(megabytes << " MB page: " << f.seconds << " s, peak RSS " << rss_mb << " MB");
-  CHECK(rss_mb < static_cast<long>(8 * megabytes) + 200);
+  if (kMemoryChecked) CHECK(rss_mb < static_cast<long>(8 * megabytes) + 200);
   CHECK(f.seconds < (megabytes > 20 ? 240.0 : 60.0));
   Finished search = run_timed({"--db", (dir / "db").string(), "search", "--format", "json", "wheat"}, dir.path(), 30);
   CHECK(search.exit_code == 0);
