@@ -14,7 +14,26 @@ DocumentBuilder::DocumentBuilder(const std::string& language) {
 
 void DocumentBuilder::enable_spelling(Xapian::WritableDatabase& db, SpellingSource source) {
   spelling_ = source;
-  if (source != SpellingSource::None) generator_.set_database(db);
+  spelling_db_ = db;
+}
+
+void DocumentBuilder::count_spelling(const Xapian::Document& doc) {
+  // What TermGenerator's FLAG_SPELLING would add: each occurrence of an
+  // unprefixed (free-text) word; Z-terms and fields start with a capital.
+  for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
+    const std::string& word = *it;
+    if (word.empty() || (word[0] >= 'A' && word[0] <= 'Z')) continue;
+    spelling_counts_[word] += it.positionlist_count();
+  }
+}
+
+void DocumentBuilder::before_commit(bool last) {
+  if (spelling_counts_.empty()) return;
+  if (!last && ++commits_since_spelling_ < kSpellingEveryCommits) return;
+  for (const auto& [word, count] : spelling_counts_)
+    if (count > 0) spelling_db_.add_spelling(word, count);
+  spelling_counts_.clear();
+  commits_since_spelling_ = 0;
 }
 
 void DocumentBuilder::add_common_terms(Xapian::Document& doc, const std::string& page_id, const std::string& file_key,
@@ -48,7 +67,6 @@ Xapian::Document DocumentBuilder::build_article(const Page& page, const std::str
   const Article& article = page.article;
   Xapian::Document doc;
   generator_.set_document(doc);
-  generator_.set_flags(spelling_ == SpellingSource::None ? 0 : Xapian::TermGenerator::FLAG_SPELLING);
   generator_.index_text(article.title, 1, schema::kPrefixTitle);
   generator_.increase_termpos();
   // The title is also free text, weighted above the body.
@@ -66,6 +84,7 @@ Xapian::Document DocumentBuilder::build_article(const Page& page, const std::str
   }
   if (!tags_value.empty()) doc.add_value(schema::kSlotTags, tags_value);
   doc.add_boolean_term(schema::term(schema::kPrefixId, page_id));
+  if (spelling_ != SpellingSource::None) count_spelling(doc);
 
   DocRecord record;
   record.page_id = page_id;
@@ -83,7 +102,6 @@ Xapian::Document DocumentBuilder::build_comment(const Page& page, const Comment&
                                                 const std::string& source, const std::string& file_key) {
   Xapian::Document doc;
   generator_.set_document(doc);
-  generator_.set_flags(spelling_ == SpellingSource::All ? Xapian::TermGenerator::FLAG_SPELLING : 0);
   // The article's title as a field only: `title:` finds the comments on an
   // article, while free text matches what the commenter wrote.
   generator_.index_text(page.article.title, 1, schema::kPrefixTitle);
@@ -93,6 +111,7 @@ Xapian::Document DocumentBuilder::build_comment(const Page& page, const Comment&
   std::optional<std::string> author;
   if (!comment.author.empty()) author = comment.author;
   add_common_terms(doc, page_id, file_key, schema::kTypeComment, author, comment.date);
+  if (spelling_ == SpellingSource::All) count_spelling(doc);
 
   DocRecord record;
   record.is_comment = true;

@@ -109,7 +109,7 @@ class IndexRun {
       shared_.file_done();
       if (shard.pages_since_commit >= core_.options.batch_pages) commit(shard);
     }
-    for (ShardWriter* shard : shards) commit(*shard);
+    for (ShardWriter* shard : shards) commit(*shard, true);
   }
 
  private:
@@ -127,7 +127,8 @@ class IndexRun {
     shared_.outcome(path, what, documents);
   }
 
-  static void commit(ShardWriter& shard) {
+  static void commit(ShardWriter& shard, bool last = false) {
+    if (shard.builder) shard.builder->before_commit(last);
     shard.db.commit();
     shard.pages_since_commit = 0;
   }

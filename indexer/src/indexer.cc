@@ -63,6 +63,7 @@ void IndexerCore::delete_file_documents(ShardWriter& shard, const std::string& f
 
 void IndexerCore::commit_all() {
   for (auto& shard : shards) {
+    if (shard->builder) shard->builder->before_commit(true);
     shard->db.commit();
     shard->pages_since_commit = 0;
   }
