@@ -134,8 +134,8 @@ Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 
 Results Searcher::Impl::run(const Query& query) {
   auto started = std::chrono::steady_clock::now();
-  // Each search sees the latest commit.
-  db.reopen();
+  // Each search sees the latest commit (of a remote shard: at most 1 s old).
+  shards->refresh();
   if (!queries) queries = std::make_unique<QueryBuilder>(settings);
   ParsedQuery parsed = queries->build(query, db);
 

@@ -63,7 +63,23 @@ void ShardSet::rebuild() {
   }
 }
 
+void ShardSet::refresh() {
+  const auto now = std::chrono::steady_clock::now();
+  for (Shard& shard : shards_) {
+    // The combined database shares each shard's internals, so this reopens
+    // the shard inside it too.
+    if (!shard.entry.remote || now - shard.reopened >= kRemoteReopenInterval) {
+      shard.db.reopen();
+      shard.reopened = now;
+    }
+  }
+}
+
 bool ShardSet::drop_unresponsive() {
+  // A failed search can leave the other connections in the middle of the
+  // protocol (replies never read), so every remote shard gets a new
+  // connection; those that cannot connect are left out.
+  const unsigned timeout = remote_timeout_ms();
   bool dropped = false;
   for (auto it = shards_.begin(); it != shards_.end();) {
     if (!it->entry.remote) {
@@ -71,7 +87,8 @@ bool ShardSet::drop_unresponsive() {
       continue;
     }
     try {
-      it->db.reopen();
+      it->db = Xapian::Remote::open(it->entry.host, it->entry.port, timeout, timeout);
+      it->reopened = std::chrono::steady_clock::now();
       ++it;
     } catch (const Xapian::Error& e) {
       failures_.push_back(it->entry.name() + ": " + network_message(e));
@@ -79,7 +96,7 @@ bool ShardSet::drop_unresponsive() {
       dropped = true;
     }
   }
-  if (dropped) rebuild();
+  rebuild();
   return dropped;
 }
 

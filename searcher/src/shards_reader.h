@@ -10,12 +10,15 @@
 
 #include <xapian.h>
 
+#include <chrono>
 #include <string>
 #include <vector>
 
 #include "shard_stub.h"
 
 namespace byline {
+
+inline constexpr std::chrono::milliseconds kRemoteReopenInterval{1000};
 
 class ShardSet {
  public:
@@ -30,8 +33,14 @@ class ShardSet {
   // "NAME: what happened" for each shard left out.
   const std::vector<std::string>& failures() const { return failures_; }
 
-  // After a network error: asks each remote shard for its latest revision and
-  // leaves out those that fail. Returns true when a shard was left out.
+  // Brings the shards to their latest commit: local ones every time, remote
+  // ones when their last reopen is over kRemoteReopenInterval old (a reopen
+  // costs a network round trip per shard, which would be a large part of a
+  // remote search's time).
+  void refresh();
+
+  // After a network error: connects to each remote shard anew and leaves out
+  // those that fail. Returns true when a shard was left out.
   bool drop_unresponsive();
 
   bool sharded() const { return sharded_; }
@@ -42,6 +51,7 @@ class ShardSet {
   struct Shard {
     ShardEntry entry;
     Xapian::Database db;
+    std::chrono::steady_clock::time_point reopened = std::chrono::steady_clock::now();
   };
   void rebuild();
 
