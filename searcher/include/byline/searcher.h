@@ -22,7 +22,11 @@ namespace byline {
 // external locking; open one per thread (opening is cheap).
 class BYLINE_EXPORT Searcher {
  public:
-  // Throws IndexUnusable (missing, not a Byline index, schema mismatch).
+  // Throws IndexUnusable (missing, not a Byline index, schema mismatch, a
+  // local shard missing). An index may be sharded (a XAPIANDB stub listing
+  // local and remote shards, see byline/shards.h); remote shards that do not
+  // answer within BYLINE_REMOTE_TIMEOUT seconds (default 5) are noted and left
+  // out (see Query::allow_partial).
   explicit Searcher(const std::string& db_path);
   ~Searcher();
   Searcher(const Searcher&) = delete;
@@ -30,7 +34,9 @@ class BYLINE_EXPORT Searcher {
   Searcher(Searcher&&) noexcept;
   Searcher& operator=(Searcher&&) noexcept;
 
-  // Runs a query against the latest committed state of the index. Throws
+  // Runs a query against the latest committed state of the index (of a
+  // remote shard: as of at most a second ago). A remote shard that cannot be
+  // reached throws IndexUnusable naming it, unless query.allow_partial. Throws
   // BadQuery for a query it cannot understand (one line that says why: unknown
   // field or facet, impossible date, wildcard matching too many words).
   // Malformed quotes or parentheses are parsed leniently, never an error.
