@@ -34,7 +34,7 @@ struct IndexCommandOptions {
   std::vector<std::string> paths;
   std::string language;
   std::string stopwords;
-  std::size_t batch = 250;
+  std::size_t batch = IndexOptions{}.batch_pages;
   std::string format = "auto";
   std::string spelling = "articles";
   std::size_t jobs = std::max(1u, std::thread::hardware_concurrency());
