@@ -224,11 +224,4 @@ bool has_unknown_word(const Xapian::Database& db, std::string_view text) {
   return false;
 }
 
-ParsedQuery build_query(const Query& q, const Xapian::Database& db, const IndexSettings& settings) {
-  QueryBuilder builder(settings);
-  ParsedQuery parsed = builder.build(q, db);
-  parsed.corrected = builder.correction(q, db);
-  return parsed;
-}
-
 }  // namespace byline

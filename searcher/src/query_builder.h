@@ -24,13 +24,12 @@ namespace byline {
 std::string prepare_query_text(std::string_view text);
 
 struct ParsedQuery {
-  Xapian::Query query;    // the query string and every option filter
-  std::string corrected;  // spelling correction of the query string, or ""
+  Xapian::Query query;  // the query string and every option filter
 };
 
-// Turns queries into Xapian queries for one index. The QueryParser, stemmer
-// and stopper are made once (one per Searcher), not per search. Not
-// thread-safe.
+// Turns queries into Xapian queries for one index: one QueryParser, stemmer
+// and stopper for build() and, when wanted, correction() of the same query.
+// Not thread-safe.
 class QueryBuilder {
  public:
   explicit QueryBuilder(const IndexSettings& settings);
@@ -38,7 +37,7 @@ class QueryBuilder {
   QueryBuilder& operator=(const QueryBuilder&) = delete;
 
   // Parses query.text (an empty or all-blank text matches every document)
-  // and adds query's filters; ParsedQuery::corrected stays empty. Throws
+  // and adds query's filters (no spelling: see correction()). Throws
   // BadQuery. Reads db for wildcards.
   ParsedQuery build(const Query& query, const Xapian::Database& db);
 
@@ -58,9 +57,6 @@ class QueryBuilder {
 // date: aside), so that no spelling correction could offer a word the index
 // lacks: the searcher then skips QueryBuilder::correction.
 bool has_unknown_word(const Xapian::Database& db, std::string_view text);
-
-// build() and correction() of a one-off QueryBuilder.
-ParsedQuery build_query(const Query& query, const Xapian::Database& db, const IndexSettings& settings);
 
 }  // namespace byline
 
