@@ -5,12 +5,13 @@
 # execution count; exits non-zero when a target finds a crash (its input is
 # saved as build-fuzz/artifacts/<target>-crash-*: turn it into a regression
 # fixture under tests/fixtures/regressions/<parse_page|query>/).
-#   fuzz/run.sh [SECONDS]          BUILD_DIR=build-fuzz by default
+#   fuzz/run.sh [SECONDS]          FUZZ_BUILD_DIR=build-fuzz by default (not BUILD_DIR:
+#                                  test.sh exports that for the gcc build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-30}"
 case "$seconds" in '' | *[!0-9]*) echo "fuzz/run.sh: SECONDS must be a whole number, not '$seconds'" >&2; exit 2 ;; esac
-build="${BUILD_DIR:-build-fuzz}"
+build="${FUZZ_BUILD_DIR:-build-fuzz}"
 if ! command -v clang++ >/dev/null || ! ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1; then
   echo "fuzz/run.sh: SKIPPED: clang++ and libFuzzer (Debian: clang libclang-rt-14-dev) are not installed" >&2
   exit 77
