@@ -1,5 +1,7 @@
 #include "shards_reader.h"
 
+#include "reopen.h"
+
 #include <string>
 
 #include "byline/error.h"
@@ -23,7 +25,7 @@ ShardSet::ShardSet(const std::string& db_path) : db_path_(db_path) {
   if (!has_stub(db_path)) {
     Shard shard;
     shard.entry.path = db_path;
-    translate_xapian_errors(what, [&] { shard.db = Xapian::Database(db_path); });
+    translate_xapian_errors(what, [&] { shard.db = open_database(db_path); });
     shards_.push_back(std::move(shard));
     rebuild();
     return;
@@ -36,7 +38,7 @@ ShardSet::ShardSet(const std::string& db_path) : db_path_(db_path) {
     has_remote_ = has_remote_ || entry.remote;
     if (!entry.remote) {
       translate_xapian_errors(what + ": shard " + entry.name(),
-                              [&] { shard.db = Xapian::Database(local_shard_path(db_path, entry)); });
+                              [&] { shard.db = open_database(local_shard_path(db_path, entry)); });
     } else {
       try {
         shard.db = Xapian::Remote::open(entry.host, entry.port, timeout, timeout);
