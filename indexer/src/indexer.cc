@@ -82,6 +82,16 @@ Indexer::~Indexer() {
   } catch (...) {
     // Documented: the destructor swallows errors; commit() reports them.
   }
+  // Xapian's WritableDatabase destructor commits pending changes again, and
+  // an error there (disk full) would terminate the process: close each shard
+  // here, where its error can be caught.
+  for (auto& shard : impl_->shards) {
+    try {
+      shard->db.close();
+    } catch (...) {
+      // The last commit that succeeded is what stays on disk.
+    }
+  }
 }
 
 void Indexer::add(const Page& page, const std::string& source) {
