@@ -9,7 +9,6 @@
 #include "byline/error.h"
 #include "reopen.h"
 #include "search_fixtures.h"
-#include "snippets.h"
 
 using namespace byline;
 using namespace byline::test;
@@ -47,19 +46,6 @@ TEST_CASE("snippets highlight stemmed variants of the query words", "[searcher][
     }
   q.snippet_chars = 0;
   CHECK(searcher.search(q).hits[0].snippet.text.empty());
-}
-
-TEST_CASE("snippet markers and entities become text and spans", "[searcher][snippet]") {
-  Snippet s = snippet_from_marked(
-      "a \x01"
-      "b&amp;c\x02 &lt;d&gt; &quot;&#233;&#x263A; &bogus; \x01"
-      "e\x02 \x01"
-      "f\x02");
-  CHECK(s.text == "a b&c <d> \"\xC3\xA9\xE2\x98\xBA &bogus; e f");
-  REQUIRE(s.highlights.size() == 2);
-  CHECK(s.text.substr(s.highlights[0].offset, s.highlights[0].length) == "b&c");
-  // Spans separated only by spaces are joined (a phrase is one highlight).
-  CHECK(s.text.substr(s.highlights[1].offset, s.highlights[1].length) == "e f");
 }
 
 TEST_CASE("facet counts equal brute-force counts over all matches", "[searcher][facets]") {
