@@ -71,11 +71,8 @@ std::uint64_t committed_docs(const std::string& db_path) {
 
 // Starts `byline ARGS` in the background, output discarded.
 pid_t spawn_byline(const std::vector<std::string>& args) {
-  std::vector<std::string> storage{BYLINE_BINARY};
-  storage.insert(storage.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  for (auto& a : storage) argv.push_back(a.data());
-  argv.push_back(nullptr);
+  std::vector<std::string> storage;
+  std::vector<char*> argv = byline::test::byline_argv(args, storage);
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
@@ -341,11 +338,8 @@ namespace {
 std::string run_with_terminal_stderr(const std::vector<std::string>& args) {
   int master = -1, slave = -1;
   REQUIRE(openpty(&master, &slave, nullptr, nullptr, nullptr) == 0);
-  std::vector<std::string> storage{BYLINE_BINARY};
-  storage.insert(storage.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  for (auto& a : storage) argv.push_back(a.data());
-  argv.push_back(nullptr);
+  std::vector<std::string> storage;
+  std::vector<char*> argv = byline::test::byline_argv(args, storage);
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);

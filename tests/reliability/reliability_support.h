@@ -59,11 +59,8 @@ inline Child spawn_byline(const std::vector<std::string>& args, const fs::path& 
   Child child;
   child.out = log_dir / (name + ".out");
   child.err = log_dir / (name + ".err");
-  std::vector<std::string> storage{BYLINE_BINARY};
-  storage.insert(storage.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  for (auto& a : storage) argv.push_back(a.data());
-  argv.push_back(nullptr);
+  std::vector<std::string> storage;
+  std::vector<char*> argv = byline_argv(args, storage);
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);

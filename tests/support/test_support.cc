@@ -36,6 +36,15 @@ TempDir::~TempDir() {
   fs::remove_all(path_, ec);
 }
 
+std::vector<char*> byline_argv(const std::vector<std::string>& args, std::vector<std::string>& storage) {
+  storage.assign(1, BYLINE_BINARY);
+  storage.insert(storage.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (auto& a : storage) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  return argv;
+}
+
 RunResult run_byline(const std::vector<std::string>& args, const std::vector<std::string>& env,
                      const std::string& stdin_text) {
   int in_pipe[2], out_pipe[2], err_pipe[2];
@@ -48,11 +57,8 @@ RunResult run_byline(const std::vector<std::string>& args, const std::vector<std
   for (int fd : {in_pipe[0], in_pipe[1], out_pipe[0], out_pipe[1], err_pipe[0], err_pipe[1]})
     posix_spawn_file_actions_addclose(&actions, fd);
 
-  std::vector<std::string> argv_storage{BYLINE_BINARY};
-  argv_storage.insert(argv_storage.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  for (auto& a : argv_storage) argv.push_back(a.data());
-  argv.push_back(nullptr);
+  std::vector<std::string> argv_storage;
+  std::vector<char*> argv = byline_argv(args, argv_storage);
   std::vector<std::string> env_storage;
   for (char** e = environ; *e; ++e) env_storage.emplace_back(*e);
   env_storage.insert(env_storage.end(), env.begin(), env.end());

@@ -30,6 +30,10 @@ struct RunResult {
   std::string err;
 };
 
+// The argv of the `byline` binary with these arguments, for posix_spawn: the
+// pointers point into `storage`, which must outlive them.
+std::vector<char*> byline_argv(const std::vector<std::string>& args, std::vector<std::string>& storage);
+
 // Runs the `byline` binary with these arguments (no shell), optional stdin
 // text and extra environment ("NAME=value"), capturing stdout and stderr.
 RunResult run_byline(const std::vector<std::string>& args, const std::vector<std::string>& env = {},
