@@ -6,6 +6,11 @@
 // summary on stdout (--quiet: none; --json: one JSON object instead).
 // --verbose also writes one line per file on stderr.
 //
+// --reshard --shards N first redistributes the index's documents into N
+// local shards (byline::reshard_index: a progress line on a terminal, then
+// its own summary line, or a "reshard" member in the --json object); PATHS
+// are then optional, and when given are indexed into the new shards.
+//
 // Exit status: 0 all inputs indexed; 1 some inputs failed (the rest is
 // indexed); 2 bad usage (unknown language, a language other than the
 // index's); 3 index locked by another writer or unusable; 130 (SIGINT) or
@@ -13,6 +18,7 @@
 // committed, the summary printed, and the next run picks up from there.
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <iostream>
@@ -22,6 +28,7 @@
 #include <nlohmann/json.hpp>
 
 #include "byline/indexer.h"
+#include "byline/shards.h"
 #include "command.h"
 #include "diagnostics.h"
 #include "progress.h"
@@ -40,6 +47,7 @@ struct IndexCommandOptions {
   std::size_t jobs = std::max(1u, std::thread::hardware_concurrency());
   std::size_t shards = 0;
   bool prune = false;
+  bool reshard = false;
   bool quiet = false;
   bool verbose = false;
   bool json = false;
@@ -109,7 +117,47 @@ void print_summary(const IndexSummary& s) {
       static_cast<unsigned long long>(s.failed), s.seconds, docs_per_second(s));
 }
 
-void print_json_summary(const IndexSummary& s, const std::string& db) {
+nlohmann::json reshard_json(const ReshardSummary& s) {
+  return {{"resharded", s.resharded},
+          {"shards_before", s.shards_before},
+          {"shards_after", s.shards_after},
+          {"documents", s.documents},
+          {"files", s.files},
+          {"seconds", s.seconds}};
+}
+
+void print_reshard_summary(const ReshardSummary& s, const std::string& db) {
+  if (!s.resharded) {
+    std::printf("index %s already has %llu local shard%s: nothing to reshard\n", one_line(db).c_str(),
+                static_cast<unsigned long long>(s.shards_after), s.shards_after == 1 ? "" : "s");
+    return;
+  }
+  std::printf("resharded %llu documents (%llu files) from %llu into %llu shards in %.1f s\n",
+              static_cast<unsigned long long>(s.documents), static_cast<unsigned long long>(s.files),
+              static_cast<unsigned long long>(s.shards_before), static_cast<unsigned long long>(s.shards_after),
+              s.seconds);
+}
+
+// The progress line of a reshard, on stderr at most ten times a second.
+ReshardSummary reshard_with_progress(const IndexCommandOptions& o, const std::string& db) {
+  const bool shown = stderr_is_terminal() && !o.quiet;
+  auto last_draw = std::chrono::steady_clock::time_point{};
+  bool drawn = false;
+  auto draw = [&](const ReshardProgress& p) {
+    auto now = std::chrono::steady_clock::now();
+    if (!shown || now - last_draw < std::chrono::milliseconds(100)) return;
+    last_draw = now;
+    drawn = true;
+    std::fprintf(stderr, "\rresharding: %llu/%llu documents\x1b[K", static_cast<unsigned long long>(p.documents_done),
+                 static_cast<unsigned long long>(p.documents_total));
+    std::fflush(stderr);
+  };
+  ReshardSummary summary = reshard_index(db, static_cast<unsigned>(o.shards), draw);
+  if (drawn) std::fprintf(stderr, "\r\x1b[K");
+  return summary;
+}
+
+void print_json_summary(const IndexSummary& s, const std::string& db, const nlohmann::json& reshard) {
   nlohmann::json out = {{"db", db},
                         {"files", s.files},
                         {"indexed", s.indexed},
@@ -124,10 +172,20 @@ void print_json_summary(const IndexSummary& s, const std::string& db) {
                         {"interrupted", s.interrupted},
                         {"seconds", s.seconds},
                         {"docs_per_second", docs_per_second(s)}};
+  if (!reshard.is_null()) out["reshard"] = reshard;
   std::cout << out.dump() << '\n';
 }
 
 int run_index(const IndexCommandOptions& o, const std::string& db) {
+  nlohmann::json reshard;
+  if (o.reshard) {
+    ReshardSummary resharded = reshard_with_progress(o, db);
+    reshard = reshard_json(resharded);
+    if (o.paths.empty() && o.json) std::cout << nlohmann::json{{"db", db}, {"reshard", reshard}}.dump() << '\n';
+    if (!o.json && !o.quiet) print_reshard_summary(resharded, db);
+    std::fflush(stdout);
+    if (o.paths.empty()) return kExitOk;
+  }
   IndexOptions options;
   options.language = o.language;
   options.stopwords = o.stopwords;
@@ -169,7 +227,7 @@ int run_index(const IndexCommandOptions& o, const std::string& db) {
   }
   progress.clear();
   if (o.json)
-    print_json_summary(summary, db);
+    print_json_summary(summary, db, reshard);
   else if (!o.quiet)
     print_summary(summary);
   std::fflush(stdout);
@@ -182,7 +240,8 @@ int run_index(const IndexCommandOptions& o, const std::string& db) {
 void add_index_command(CLI::App& app, const GlobalOptions& global, RunFn& run) {
   auto* cmd = app.add_subcommand("index", "Add page files, JSON Lines files and folders to the index (incremental)");
   auto o = std::make_shared<IndexCommandOptions>();
-  cmd->add_option("paths", o->paths, "Page files (*.txt), JSON Lines files (*.jsonl) and folders")->required();
+  cmd->add_option("paths", o->paths,
+                  "Page files (*.txt), JSON Lines files (*.jsonl) and folders (required unless --reshard)");
   cmd->add_option("--language", o->language,
                   "Stemming language of a new index: any Snowball language, or none (default english)");
   cmd->add_option("--stopwords", o->stopwords, "Stop words dropped from queries: english or none (default english)")
@@ -202,14 +261,22 @@ void add_index_command(CLI::App& app, const GlobalOptions& global, RunFn& run) {
                   "Indexing threads; a new index gets one shard per thread (default: the number of cores)")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
-  cmd->add_option("--shards", o->shards,
-                  "Shards of a new index, when it should differ from --jobs (an existing index keeps its own)")
-      ->check(CLI::PositiveNumber);
+  auto* shards = cmd->add_option("--shards", o->shards,
+                                 "Shards of a new index, when it should differ from --jobs (an existing index keeps "
+                                 "its own unless --reshard)")
+                     ->check(CLI::PositiveNumber);
+  cmd->add_flag("--reshard", o->reshard,
+                "Redistribute the existing index's documents (and file states) into --shards N local shards "
+                "before indexing PATHS, if any; remote shards are kept (exit 3 while a writer holds the index)")
+      ->needs(shards);
   cmd->add_flag("--prune", o->prune, "Remove the documents of files under PATHS that no longer exist");
   cmd->add_flag("--json", o->json, "Print the summary as one JSON object");
   auto* quiet = cmd->add_flag("-q,--quiet", o->quiet, "No progress line and no summary");
   cmd->add_flag("-v,--verbose", o->verbose, "One line per file on stderr")->excludes(quiet);
-  cmd->callback([&run, &global, o] { run = [o, &global] { return run_index(*o, global.db); }; });
+  cmd->callback([&run, &global, o] {
+    if (o->paths.empty() && !o->reshard) throw CLI::RequiredError("paths");
+    run = [o, &global] { return run_index(*o, global.db); };
+  });
 }
 
 }  // namespace byline::cli

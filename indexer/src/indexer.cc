@@ -7,6 +7,7 @@
 #include "index_meta.h"
 #include "indexer_core.h"
 #include "schema.h"
+#include "shard_routing.h"
 #include "snowball_stem.h"
 #include "stopwords.h"
 #include "xapian_error.h"
@@ -36,8 +37,7 @@ void check_options(const IndexOptions& options) {
 }  // namespace
 
 ShardWriter& IndexerCore::shard_for(const std::string& file_key) {
-  if (shards.size() == 1) return *shards.front();
-  return *shards[std::stoull(file_key, nullptr, 16) % shards.size()];
+  return *shards[shard_index_for(file_key, shards.size())];
 }
 
 std::uint64_t IndexerCore::add_page(ShardWriter& shard, const Page& page, const std::string& source,

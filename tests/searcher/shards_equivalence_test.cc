@@ -13,11 +13,15 @@
 #include "byline/indexer.h"
 #include "byline/searcher.h"
 #include "byline/shards.h"
+#include "search_equivalence.h"
 #include "shard_stub.h"
 #include "test_support.h"
 
 namespace fs = std::filesystem;
 using namespace byline;
+using byline::test::check_same;
+using byline::test::make_queries;
+using byline::test::run_all;
 using byline::test::TempDir;
 
 namespace {
@@ -47,90 +51,6 @@ void index_into(const std::string& db, const fs::path& pages, std::size_t jobs) 
   Indexer indexer(db, options);
   IndexSummary summary = indexer.add_paths({pages.string()});
   REQUIRE(summary.pages > 0);
-}
-
-// Query words: every 7th free-text term of the single index with a few
-// postings, plus fields, phrases, operators and an empty query.
-std::vector<Query> make_queries(const std::string& db) {
-  std::vector<std::string> texts = {"",
-                                    "the",
-                                    "russia OR boston",
-                                    "\"missile defense\"",
-                                    "type:comment the",
-                                    "type:article",
-                                    "date:2012..2013 the",
-                                    "sanction*",
-                                    "title:the",
-                                    "-the a"};
-  Xapian::Database x(db);
-  int k = 0;
-  for (auto it = x.allterms_begin(); it != x.allterms_end() && texts.size() < 90; ++it) {
-    const std::string term = *it;
-    if (term.empty() || !std::islower(static_cast<unsigned char>(term[0])) || it.get_termfreq() < 2) continue;
-    if (++k % 7 == 0) texts.push_back(term);
-  }
-  std::vector<Query> queries;
-  for (std::size_t i = 0; i < texts.size(); ++i) {
-    Query q;
-    q.text = texts[i];
-    q.limit = 10;
-    if (i % 5 == 1) q.sort = SortOrder::Newest;
-    if (i % 5 == 2) q.sort = SortOrder::Oldest;
-    if (i % 4 == 3) q.offset = 5;
-    if (i % 6 == 4) q.collapse = true;
-    if (i % 10 == 5) q.facets = {"author", "month", "type", "tag"};
-    queries.push_back(q);
-  }
-  // Pages beyond the first, where ties at page borders matter.
-  for (std::size_t offset : {0, 10, 20, 30, 40, 50, 60, 70, 80, 90}) {
-    Query q;
-    q.text = "";
-    q.offset = offset;
-    q.sort = offset % 20 == 0 ? SortOrder::Relevance : SortOrder::Newest;
-    queries.push_back(q);
-  }
-  return queries;
-}
-
-void check_same(const Results& a, const Results& b, const Query& q) {
-  INFO("query '" << q.text << "' offset " << q.offset << " sort " << static_cast<int>(q.sort));
-  REQUIRE(a.hits.size() == b.hits.size());
-  for (std::size_t i = 0; i < a.hits.size(); ++i) {
-    INFO("hit " << i);
-    CHECK(a.hits[i].id == b.hits[i].id);
-    CHECK(a.hits[i].rank == b.hits[i].rank);
-    CHECK(a.hits[i].score == Approx(b.hits[i].score).epsilon(1e-9));
-    CHECK(a.hits[i].snippet.text == b.hits[i].snippet.text);
-    CHECK(a.hits[i].snippet.highlights.size() == b.hits[i].snippet.highlights.size());
-  }
-  for (const Results* r : {&a, &b}) {
-    CHECK(r->total_lower <= r->total);
-    CHECK(r->total <= r->total_upper);
-  }
-  if (a.total_lower == a.total_upper && b.total_lower == b.total_upper) CHECK(a.total == b.total);
-  if (!q.facets.empty()) {
-    CHECK(a.total == b.total);
-    CHECK(a.total_lower == a.total_upper);
-    for (const auto& [name, counts] : a.facets) {
-      REQUIRE(b.facets.count(name) == 1);
-      const auto& other = b.facets.at(name);
-      REQUIRE(counts.size() == other.size());
-      for (std::size_t i = 0; i < counts.size(); ++i) {
-        CHECK(counts[i].value == other[i].value);
-        CHECK(counts[i].count == other[i].count);
-      }
-    }
-  }
-  CHECK(a.corrected == b.corrected);
-  CHECK_FALSE(a.partial);
-  CHECK_FALSE(b.partial);
-}
-
-std::vector<Results> run_all(const std::string& db, const std::vector<Query>& queries) {
-  Searcher searcher(db);
-  std::vector<Results> out;
-  for (const Query& q : queries) out.push_back(searcher.search(q));
-  return out;
 }
 
 }  // namespace

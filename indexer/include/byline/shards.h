@@ -1,5 +1,6 @@
-// Sharded indexes: merging shards into one (compact_index) and listing or
-// editing the shards of an index (its XAPIANDB stub).
+// Sharded indexes: merging shards into one (compact_index), changing their
+// number (reshard_index) and listing or editing the shards of an index (its
+// XAPIANDB stub).
 //
 // A sharded index is a folder holding a stub file, XAPIANDB, that lists its
 // shards one per line: `auto shard0` for a local shard (a folder, relative to
@@ -13,6 +14,7 @@
 #include "byline/export.h"
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -39,7 +41,7 @@ BYLINE_EXPORT std::vector<ShardInfo> list_shards(const std::string& db_path);
 // Throws BadQuery for a bad address or one already listed, IndexUnusable when
 // db_path is an unsharded index (its folder holds a database, not a stub).
 // Local shards are not added here: which local shard holds a file depends on
-// their number, so it is fixed when the index is created.
+// their number, so it changes only through reshard_index.
 BYLINE_EXPORT void add_remote_shard(const std::string& db_path, const std::string& address);
 
 // Removes a remote shard (named as list_shards names it, or "HOST:PORT") from
@@ -66,6 +68,39 @@ struct CompactSummary {
 // merge_shards false: compacts each local shard on its own instead, keeping
 // their number (and so parallel indexing and the routing of files).
 BYLINE_EXPORT CompactSummary compact_index(const std::string& db_path, bool merge_shards = true);
+
+struct ReshardSummary {
+  std::uint64_t shards_before = 0;  // local shards (1 for a single database)
+  std::uint64_t shards_after = 0;
+  std::uint64_t documents = 0;  // documents in the index (all moved, unless nothing was done)
+  std::uint64_t files = 0;      // recorded input-file states moved with their documents
+  bool resharded = false;       // false: the index already had that many local shards
+  double seconds = 0;
+};
+
+struct ReshardProgress {
+  std::uint64_t documents_done = 0;
+  std::uint64_t documents_total = 0;
+};
+
+// Redistributes the documents of the local shards of the index at db_path (or
+// of a single database) into `shards` new local shards, each file's documents
+// and state going to the shard the indexer routes that file to, so a later
+// incremental run with that shard count reads nothing. Every shard gets the
+// settings; the spelling dictionary goes to the first one. Remote shards in
+// the stub are kept as they are. Holds the write lock of every old shard
+// meanwhile (throws IndexLocked when a writer runs); builds the new shards in
+// temporary folders inside the index folder, then switches by rewriting the
+// stub atomically (a single database is renamed aside and the new stub index
+// put in its place), then removes the old shards. Any failure before the
+// switch leaves the old index as it was and removes the temporaries. Readers
+// that had the old shards open keep reading them until they reopen. Asking
+// for the current number of local shards does nothing (resharded false).
+// Throws BadQuery for shards == 0 or an index without local shards,
+// IndexUnusable when there is no usable index. on_progress is called now and
+// then from this thread.
+BYLINE_EXPORT ReshardSummary reshard_index(const std::string& db_path, unsigned shards,
+                                           const std::function<void(const ReshardProgress&)>& on_progress = {});
 
 }  // namespace byline
 
