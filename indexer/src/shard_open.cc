@@ -83,7 +83,7 @@ void open_sharded(IndexerCore& core) {
     throw IndexUnusable("index " + core.path + ": all its shards are remote (index on the machines that hold them)");
   if (core.options.shards != 0 && core.options.shards != paths.size())
     throw BadQuery("index " + core.path + ": has " + std::to_string(paths.size()) + " local shards, not " +
-                   std::to_string(core.options.shards) + " (re-index into a new --db to change the shard count)");
+                   std::to_string(core.options.shards) + " (change it with byline index --reshard --shards N)");
   // DB_OPEN: a shard folder that vanished (a compaction replaced it) must not
   // be recreated empty.
   for (const std::string& path : paths) open_writer(core, path, Xapian::DB_OPEN);
@@ -117,8 +117,8 @@ void open_shards(IndexerCore& core) {
     create_sharded(core, wanted);
   } else {
     if (core.options.shards > 1 && !is_new_index(core.path))
-      throw BadQuery("index " + core.path + ": is not sharded; --shards applies to a new index (re-index into a " +
-                     "new --db to shard it)");
+      throw BadQuery("index " + core.path + ": is not sharded; --shards applies to a new index (shard it with byline " +
+                     "index --reshard --shards N)");
     open_writer(core, core.path, Xapian::DB_CREATE_OR_OPEN);
   }
   settle_settings(core);

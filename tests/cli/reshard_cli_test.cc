@@ -30,15 +30,9 @@ json run_json(const std::vector<std::string>& args) {
 std::vector<std::string> answers(const std::string& db) {
   std::vector<std::string> out;
   for (const char* q : {"the", "", "harbour OR senate", "type:comment the", "synthetic story", "title:copper"})
-    out.push_back(run_json({"--db", db, "search", "--format", "json", "-n", "20", "--facets", "author,type", q}).dump());
+    out.push_back(
+        run_json({"--db", db, "search", "--format", "json", "-n", "20", "--facets", "author,type", q}).dump());
   return out;
-}
-
-std::vector<std::string> folder_names(const fs::path& folder) {
-  std::vector<std::string> names;
-  for (const auto& entry : fs::directory_iterator(folder)) names.push_back(entry.path().filename().string());
-  std::sort(names.begin(), names.end());
-  return names;
 }
 
 }  // namespace

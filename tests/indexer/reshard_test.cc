@@ -25,6 +25,7 @@
 
 namespace fs = std::filesystem;
 using namespace byline;
+using byline::test::folder_names;
 using byline::test::TempDir;
 
 namespace {
@@ -79,13 +80,6 @@ std::map<std::string, Xapian::doccount> spelling_sums(const std::string& db) {
     for (auto it = shard.spellings_begin(); it != shard.spellings_end(); ++it) sums[*it] += it.get_termfreq();
   }
   return sums;
-}
-
-std::vector<std::string> folder_names(const fs::path& folder) {
-  std::vector<std::string> names;
-  for (const auto& entry : fs::directory_iterator(folder)) names.push_back(entry.path().filename().string());
-  std::sort(names.begin(), names.end());
-  return names;
 }
 
 // The index answers as `expected` says, lists `shards` local shards, and the

@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <random>
@@ -34,6 +35,13 @@ TempDir::~TempDir() {
   std::error_code ec;
   fs::permissions(path_, fs::perms::owner_all, fs::perm_options::add, ec);
   fs::remove_all(path_, ec);
+}
+
+std::vector<std::string> folder_names(const fs::path& folder) {
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(folder)) names.push_back(entry.path().filename().string());
+  std::sort(names.begin(), names.end());
+  return names;
 }
 
 std::vector<char*> byline_argv(const std::vector<std::string>& args, std::vector<std::string>& storage) {
@@ -142,8 +150,7 @@ std::optional<fs::path> shared_dir() {
   return std::nullopt;
 }
 
-bool make_archive(const fs::path& out_dir, int pages, int seed, const fs::path& truth, std::string& why,
-                  int start) {
+bool make_archive(const fs::path& out_dir, int pages, int seed, const fs::path& truth, std::string& why, int start) {
   auto shared = shared_dir();
   if (!shared) {
     why = "../shared (tools/make-archive) is not present: set BYLINE_SHARED or check out ../shared";

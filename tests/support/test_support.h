@@ -25,7 +25,7 @@ class TempDir {
 };
 
 struct RunResult {
-  int exit_code = -1;     // -1 when the process was killed by a signal
+  int exit_code = -1;  // -1 when the process was killed by a signal
   std::string out;
   std::string err;
 };
@@ -42,6 +42,9 @@ RunResult run_byline(const std::vector<std::string>& args, const std::vector<std
 // Writes bytes to a file (creating parent folders).
 void write_file(const std::filesystem::path& path, const std::string& bytes);
 std::string read_file(const std::filesystem::path& path);
+
+// The names of the entries of a folder, sorted.
+std::vector<std::string> folder_names(const std::filesystem::path& folder);
 
 // Path of a file in the source tree (corpus/, tests/fixtures/).
 std::filesystem::path source_path(const std::string& relative);

@@ -55,8 +55,8 @@ struct IndexOptions {
   std::size_t jobs = 1;
   // Shards of a NEW index; 0 means `jobs`. With 1 the index is a single
   // database (no stub). An existing index keeps its shards: asking for
-  // another count throws BadQuery (re-index into a new folder to reshard, or
-  // compact_index() to merge into one). A file's pages and state always live
+  // another count throws BadQuery (reshard_index() in byline/shards.h changes
+  // it, compact_index() merges them into one). A file's pages and state always live
   // in the shard picked by a hash of its path.
   std::size_t shards = 0;
 };
