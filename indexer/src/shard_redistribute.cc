@@ -68,8 +68,10 @@ std::uint64_t copy_metadata(Xapian::Database& source, std::vector<Xapian::Writab
 
 // The spelling dictionary goes whole to the first new shard. It cannot be
 // routed: it counts word occurrences with no trace of the file they came
-// from. Nothing is lost by that: a sharded database sums the shards' spelling
-// frequencies, so suggestions are the same, and the indexer only ever adds
+// from. Nothing is lost by that: the frequencies summed over the shards stay
+// the same (for a typo, Xapian scores candidates per shard, so a suggestion
+// may differ from the old layout's, as between any two layouts; the tests
+// compare known words), and the indexer only ever adds
 // to the dictionary (it never removes a file's words), so no later run needs
 // a word to be in a given shard.
 void copy_spelling(Xapian::Database& source, Xapian::WritableDatabase& first) {
