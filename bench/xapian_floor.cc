@@ -3,7 +3,7 @@
 // not beat it. Pages are parsed by Byline's parser (timed apart); each article
 // (title with wdf increment 3, then body) and each comment (text) is one
 // document: positional free text through TermGenerator with Byline's Snowball
-// stemmer and STEM_SOME, a type term, an exact author term, the date value,
+// stemmer and STEM_ALL (stems only, as Byline indexes), a type term, an exact author term, the date value,
 // and the text as document data (for snippets). An explicit commit every 1000
 // documents and at the end.
 //
@@ -53,7 +53,7 @@ int index(const std::string& archive, const std::string& db_path) {
   Xapian::WritableDatabase db(db_path, Xapian::DB_CREATE_OR_OVERWRITE);
   Xapian::TermGenerator generator;
   generator.set_stemmer(make_stemmer("english"));
-  generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+  generator.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL);
 
   IndexTimes times;
   std::uint64_t pages = 0, articles = 0, comments = 0, bytes = 0, failed = 0, pending = 0;
@@ -139,7 +139,7 @@ class FloorSearcher {
   explicit FloorSearcher(const std::string& db_path) : db_(db_path), stemmer_(make_stemmer("english")) {
     parser_.set_database(db_);
     parser_.set_stemmer(stemmer_);
-    parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    parser_.set_stemming_strategy(Xapian::QueryParser::STEM_ALL);
     parser_.set_stopper(make_stopper("english"));
     parser_.set_default_op(Xapian::Query::OP_AND);
   }

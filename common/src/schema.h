@@ -5,12 +5,15 @@
 // One Xapian document per article and per comment.
 //
 // Terms (boolean terms are lowercased where they hold words):
-//   (none)  free text, positional, stemmed (STEM_SOME: raw terms plus Z-terms):
-//           the article body, or the comment text; for articles the title too,
-//           with kTitleWeight as wdf increment. Comments do not get their
-//           article's title as free text.
-//   S       title words, positional, stemmed (articles and their comments).
-//   XA      author words (free text, so `author:labott` matches).
+//   (none)  free text, positional, stems only (STEM_ALL: "companies" is
+//           indexed as "compani", as FTS5's porter tokenizer and Lucene's
+//           English analyzer do; no second, unstemmed copy): the article body,
+//           or the comment text; for articles the title too, with
+//           kTitleWeight as wdf increment. Comments do not get their
+//           article's title.
+//   S       title words, positional, stems (articles only: comments have no
+//           title, so `title:` finds articles).
+//   XA      author words, stems (free text, so `author:labott` matches).
 //   A       exact author, lowercased, whitespace collapsed (boolean filter).
 //   K       exact tag, lowercased (boolean filter, `tag:`).
 //   XT      document type: "article" or "comment" (boolean).
@@ -35,10 +38,12 @@
 //                sharded and a single index of the same pages). One slot, as
 //                Xapian 1.4's remote backend sorts by value but not by KeyMaker.
 //
-// Document data: see doc_record.h (a compact binary record).
+// Document data: see doc_record.h (a compact binary record). A comment's
+// record leaves the title and source empty: they are its article's (the
+// document with Q<page id>), read from there when a comment is shown.
 //
-// Spelling table ("Did you mean"): the unprefixed free-text words of articles
-// (title and body) by default; `byline index --spelling all` adds comments,
+// Spelling table ("Did you mean"): the free-text words of articles (title and
+// body), as written (lowercased, unstemmed), by default; `byline index --spelling all` adds comments,
 // `--spelling none` leaves it empty (IndexOptions::spelling).
 //
 // Layout: the index folder is either one glass database, or a sharded index
@@ -60,8 +65,9 @@
 
 namespace byline::schema {
 
-// 2: kSlotOrder added.
-inline constexpr int kSchemaVersion = 2;
+// 2: kSlotOrder added. 3: stems only (STEM_ALL), no S terms and no title or
+// source in the records of comments.
+inline constexpr int kSchemaVersion = 3;
 
 inline constexpr char kPrefixTitle[] = "S";
 inline constexpr char kPrefixAuthorText[] = "XA";

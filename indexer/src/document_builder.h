@@ -11,6 +11,7 @@
 
 #include "byline/indexer.h"
 #include "byline/page.h"
+#include "counting_stem.h"
 #include "field_keys.h"
 
 namespace byline {
@@ -55,18 +56,18 @@ class DocumentBuilder {
  private:
   Xapian::Document build_article(const Page& page, const std::string& page_id, const std::string& source,
                                  const std::string& file_key);
-  Xapian::Document build_comment(const Page& page, const Comment& comment, const std::string& page_id,
-                                 const std::string& source, const std::string& file_key);
+  Xapian::Document build_comment(const Comment& comment, const std::string& page_id, const std::string& file_key);
   void add_common_terms(Xapian::Document& doc, const std::string& page_id, const std::string& file_key,
                         const std::string& type, const std::optional<std::string>& author,
                         const std::optional<std::string>& date);
 
-  void count_spelling(const Xapian::Document& doc);
-
-  Xapian::TermGenerator generator_;
   SpellingSource spelling_ = SpellingSource::None;
   Xapian::WritableDatabase spelling_db_;
-  std::unordered_map<std::string, Xapian::termcount> spelling_counts_;
+  // Filled by the generator's stemmer while counting_words_ is set (around
+  // the free text of the documents spelling_ chooses): counting_stem.h.
+  WordCounts spelling_counts_;
+  bool counting_words_ = false;
+  Xapian::TermGenerator generator_;  // after what its stemmer points to
   int commits_since_spelling_ = 0;
 };
 

@@ -137,7 +137,7 @@ std::string prepare_query_text(std::string_view text) {
 
 QueryBuilder::QueryBuilder(const IndexSettings& settings) {
   parser_.set_stemmer(make_stemmer(settings.language));
-  parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+  parser_.set_stemming_strategy(Xapian::QueryParser::STEM_ALL);  // as indexed (schema.h)
   if (Xapian::Stopper* stopper = make_stopper(settings.stopwords)) parser_.set_stopper(stopper);
   parser_.set_default_op(Xapian::Query::OP_AND);
   parser_.add_prefix("title", schema::kPrefixTitle);
@@ -148,8 +148,7 @@ QueryBuilder::QueryBuilder(const IndexSettings& settings) {
   parser_.add_rangeprocessor((new DateRangeProcessor("date:", &error_))->release());
 }
 
-Xapian::Query QueryBuilder::parse(const std::string& text, const Query& q, const Xapian::Database& db,
-                                  unsigned spelling_flag) {
+Xapian::Query QueryBuilder::parse(const std::string& text, const Query& q, const Xapian::Database& db) {
   error_.clear();
   // The handle is set for this parse only: the database may have been
   // replaced (a shard dropped) since the last search, and a parser that keeps
@@ -163,11 +162,11 @@ Xapian::Query QueryBuilder::parse(const std::string& text, const Query& q, const
   parser_.set_max_expansion(static_cast<Xapian::termcount>(q.wildcard_limit), Xapian::Query::WILDCARD_LIMIT_ERROR);
   Xapian::Query text_query;
   try {
-    text_query = parser_.parse_query(text, kFullFlags | spelling_flag);
+    text_query = parser_.parse_query(text, kFullFlags);
   } catch (const Xapian::QueryParserError&) {
     // Xapian already retries leniently; what still fails is parsed as plain
     // words so that a malformed query never fails outright.
-    text_query = parser_.parse_query(text, spelling_flag);
+    text_query = parser_.parse_query(text, 0);
   }
   if (!error_.empty()) throw BadQuery(error_);
   return text_query;
@@ -182,46 +181,11 @@ ParsedQuery QueryBuilder::build(const Query& q, const Xapian::Database& db) {
     parsed.query = filters.empty() ? Xapian::Query::MatchAll : filters;
     return parsed;
   }
-  Xapian::Query text_query = parse(text, q, db, 0);
+  Xapian::Query text_query = parse(text, q, db);
   // Text that yields no terms at all ("!!!") matches nothing, not everything.
   if (text_query.empty()) text_query = Xapian::Query::MatchNothing;
   parsed.query = filters.empty() ? text_query : Xapian::Query(Xapian::Query::OP_FILTER, text_query, filters);
   return parsed;
-}
-
-std::string QueryBuilder::correction(const Query& q, const Xapian::Database& db) {
-  std::string text = prepare_query_text(q.text);
-  if (std::all_of(text.begin(), text.end(), [](char c) { return is_space(c); })) return {};
-  parse(text, q, db, Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
-  return parser_.get_corrected_query_string();
-}
-
-bool has_unknown_word(const Xapian::Database& db, std::string_view text) {
-  std::size_t i = 0;
-  while (i < text.size()) {
-    while (i < text.size() && is_space(text[i])) ++i;
-    std::size_t end = i;
-    while (end < text.size() && !is_space(text[end])) ++end;
-    std::string_view token = text.substr(i, end - i);
-    i = end;
-    if (token.empty()) continue;
-    // Boolean and range fields are never corrected; free-text fields are
-    // corrected in their value.
-    std::size_t colon = token.find(':');
-    if (colon != std::string_view::npos) {
-      std::string_view field = token.substr(0, colon);
-      while (!field.empty() && (field.front() == '(' || field.front() == '+' || field.front() == '-'))
-        field.remove_prefix(1);
-      if (field == "type" || field == "tag" || field == "date") continue;
-      if (field == "title" || field == "author") token.remove_prefix(colon + 1);
-    }
-    std::string word = Xapian::Unicode::tolower(std::string(token));
-    word.erase(std::remove_if(word.begin(), word.end(),
-                              [](char c) { return c == '"' || c == '(' || c == ')' || c == '+' || c == '-'; }),
-               word.end());
-    if (!word.empty() && !db.term_exists(word)) return true;
-  }
-  return false;
 }
 
 }  // namespace byline

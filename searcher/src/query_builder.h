@@ -28,8 +28,7 @@ struct ParsedQuery {
 };
 
 // Turns queries into Xapian queries for one index: one QueryParser, stemmer
-// and stopper for build() and, when wanted, correction() of the same query.
-// Not thread-safe.
+// and stopper. Not thread-safe.
 class QueryBuilder {
  public:
   explicit QueryBuilder(const IndexSettings& settings);
@@ -37,26 +36,16 @@ class QueryBuilder {
   QueryBuilder& operator=(const QueryBuilder&) = delete;
 
   // Parses query.text (an empty or all-blank text matches every document)
-  // and adds query's filters (no spelling: see correction()). Throws
+  // and adds query's filters (spelling: spelling_correction.h). Throws
   // BadQuery. Reads db for wildcards.
   ParsedQuery build(const Query& query, const Xapian::Database& db);
 
-  // The spelling correction of query.text, or "". Costs a spelling look-up
-  // per word (measured: 2.3M instructions per search, 3x the match itself on
-  // 21,108 documents), so the searcher asks only when few documents match.
-  std::string correction(const Query& query, const Xapian::Database& db);
-
  private:
-  Xapian::Query parse(const std::string& text, const Query& query, const Xapian::Database& db, unsigned spelling_flag);
+  Xapian::Query parse(const std::string& text, const Query& query, const Xapian::Database& db);
 
   Xapian::QueryParser parser_;
   std::string error_;  // set by the field processors during a parse
 };
-
-// False when every word of `text` is in the index (fields type:, tag: and
-// date: aside), so that no spelling correction could offer a word the index
-// lacks: the searcher then skips QueryBuilder::correction.
-bool has_unknown_word(const Xapian::Database& db, std::string_view text);
 
 }  // namespace byline
 

@@ -7,9 +7,9 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
-#include <sstream>
 
 #include "byline/error.h"
+#include "comment_context.h"
 #include "doc_record.h"
 #include "facets.h"
 #include "index_meta.h"
@@ -20,6 +20,7 @@
 #include "shards_reader.h"
 #include "snippet_generator.h"
 #include "snowball_stem.h"
+#include "spelling_correction.h"
 #include "xapian_error.h"
 
 namespace byline {
@@ -56,25 +57,6 @@ Hit to_hit(const DocRecord& r) {
   hit.source = r.source;
   if (r.is_comment) hit.comment = CommentRef{r.comment_index, r.comment_parent};
   return hit;
-}
-
-// Xapian also "corrects" words the index holds ("russia" -> "russian", "OR"
-// -> "for"): a correction is only worth showing when it replaces a word that
-// no document contains.
-bool suggests_new_words(const Xapian::Database& db, const std::string& original, const std::string& corrected) {
-  if (corrected.empty() || corrected == original) return false;
-  std::istringstream before(original), after(corrected);
-  std::string a, b;
-  while (before >> a) {
-    if (!(after >> b)) break;
-    if (a == b) continue;
-    std::string word = Xapian::Unicode::tolower(a);
-    word.erase(std::remove_if(word.begin(), word.end(),
-                              [](char c) { return c == '"' || c == '(' || c == ')' || c == '+' || c == '-'; }),
-               word.end());
-    if (!word.empty() && !db.term_exists(word)) return true;
-  }
-  return false;
 }
 
 }  // namespace
@@ -175,7 +157,7 @@ Results Searcher::Impl::run(const Query& query) {
                             check_at_least);
   } catch (const Xapian::WildcardError&) {
     throw BadQuery("a wildcard in '" + query.text + "' matches more than " + std::to_string(query.wildcard_limit) +
-                   " words (make its prefix longer)");
+                   (query.wildcard_limit == 1 ? " word" : " words") + " (make its prefix longer)");
   }
 
   if (!mset.empty()) mset.fetch(mset.begin(), mset.end());
@@ -184,18 +166,26 @@ Results Searcher::Impl::run(const Query& query) {
   results.total_lower = mset.get_matches_lower_bound();
   results.total_upper = mset.get_matches_upper_bound();
   // Spelling look-ups cost more than the match: only when few documents match.
-  if (results.total < kFewMatches && has_unknown_word(db, query.text)) {
-    std::string corrected = queries->correction(query, db);
-    if (suggests_new_words(db, query.text, corrected)) results.corrected = corrected;
+  if (results.total < kFewMatches) {
+    std::string corrected = spelling_correction(db, stemmer, query.text);
+    if (!corrected.empty()) results.corrected = std::move(corrected);
   }
   std::optional<SnippetGenerator> snippets;
   if (query.snippet_chars > 0 && !mset.empty()) snippets.emplace(snippet_terms(parsed.query), stemmer);
+  std::vector<DocRecord> records;
+  records.reserve(mset.size());
+  for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it)
+    records.push_back(decode_doc_record(it.get_document().get_data()));
+  std::vector<DocRecord*> shown;
+  for (DocRecord& record : records) shown.push_back(&record);
+  add_comment_context(db, shown);
   std::size_t rank = query.offset;
-  for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
-    DocRecord record = decode_doc_record(it.get_document().get_data());
+  Xapian::MSetIterator it = mset.begin();
+  for (const DocRecord& record : records) {
     Hit hit = to_hit(record);
     hit.rank = ++rank;
     hit.score = it.get_weight();
+    ++it;
     if (snippets) hit.snippet = snippets->make(record.text, query.snippet_chars);
     results.hits.push_back(std::move(hit));
   }
@@ -227,7 +217,10 @@ std::optional<Document> Searcher::document(const std::string& id) {
       const std::string term = schema::term(schema::kPrefixId, id);
       Xapian::PostingIterator it = impl_->db.postlist_begin(term);
       if (id.empty() || it == impl_->db.postlist_end(term)) return std::nullopt;
-      return to_document(decode_doc_record(impl_->db.get_document(*it).get_data()));
+      DocRecord record = decode_doc_record(impl_->db.get_document(*it).get_data());
+      std::vector<DocRecord*> shown{&record};
+      add_comment_context(impl_->db, shown);
+      return to_document(record);
     });
   });
 }
@@ -239,9 +232,23 @@ std::vector<Document> Searcher::comments(const std::string& page_id) {
       std::vector<Document> out;
       if (page_id.empty()) return out;
       const std::string term = schema::term(schema::kPrefixPage, page_id);
+      std::vector<DocRecord> records;
+      std::vector<DocRecord*> shown;
+      DocRecord article;
       for (auto it = impl_->db.postlist_begin(term); it != impl_->db.postlist_end(term); ++it) {
         DocRecord record = decode_doc_record(impl_->db.get_document(*it).get_data());
-        if (record.is_comment) out.push_back(to_document(record));
+        if (record.is_comment)
+          records.push_back(std::move(record));
+        else
+          article = std::move(record);
+      }
+      // The page's article is among its documents: no second look-up.
+      for (DocRecord& record : records) {
+        if (record.source.empty()) {
+          record.title = article.title;
+          record.source = article.source;
+        }
+        out.push_back(to_document(record));
       }
       std::sort(out.begin(), out.end(),
                 [](const Document& a, const Document& b) { return a.comment->index < b.comment->index; });

@@ -83,7 +83,10 @@ void collect_terms(const Xapian::Query& query, SnippetTerms& out) {
     if (query.get_terms_begin() == query.get_terms_end()) return;
     std::string term = *query.get_terms_begin();
     if (is_unprefixed(term)) {
+      // The index holds stems (STEM_ALL): the term matches a text word equal
+      // to it ("1987", "oil") or stemming to it ("oils").
       out.words.push_back(term);
+      out.stems.push_back(term);
     } else if (term.size() > 1 && term[0] == 'Z' && is_unprefixed(std::string_view(term).substr(1))) {
       out.stems.push_back(term.substr(1));
     }

@@ -31,8 +31,8 @@ namespace byline {
 
 // The body-text terms of a parsed query: what a snippet highlights.
 struct SnippetTerms {
-  std::vector<std::string> words;      // unprefixed terms ("russian", "missile")
-  std::vector<std::string> stems;      // Z-terms without their "Z" ("sanction")
+  std::vector<std::string> words;      // unprefixed terms ("russian", "missil")
+  std::vector<std::string> stems;      // the same (the index holds stems), and Z-terms without their "Z"
   std::vector<std::string> wildcards;  // unprefixed wildcard prefixes ("russ")
 };
 

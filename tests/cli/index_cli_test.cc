@@ -117,9 +117,10 @@ TEST_CASE("byline index: the seed page gives 1 article and 10 comments with the 
   CHECK(x.get_termfreq("XTcomment") == 10);
   const std::string page_id = byline::page_id_for(fs::absolute(seed).lexically_normal().string());
   Xapian::Document article = doc_by_id(x, page_id);
-  for (const char* term : {"Sboston", "ZSbomb", "boston", "Aelise labott", "XAlabott", "Kputin", "Kterrorism",
-                           "D20130422", "M201304", "Y2013", "XTarticle", "kerry", "lavrov"})
+  for (const char* term : {"Sboston", "Sbomb", "boston", "Aelise labott", "XAlabott", "Kputin", "Kterrorism",
+                           "D20130422", "M201304", "Y2013", "XTarticle", "kerri", "lavrov"})
     CHECK(has_term(article, term));
+  CHECK_FALSE(has_term(article, "Sbombing"));  // stems only
   CHECK(article.get_value(byline::schema::kSlotDate) == "201304222208");
   CHECK(article.get_value(byline::schema::kSlotAuthor) == "Elise Labott");
   byline::DocRecord record = byline::decode_doc_record(article.get_data());
@@ -128,7 +129,7 @@ TEST_CASE("byline index: the seed page gives 1 article and 10 comments with the 
 
   Xapian::Document reply = doc_by_id(x, page_id + ".7");
   CHECK(has_term(reply, "Ausmc1371"));
-  CHECK(has_term(reply, "Sboston"));
+  CHECK_FALSE(has_term(reply, "Sboston"));  // a comment has no title
   CHECK_FALSE(has_term(reply, "boston"));
   CHECK(reply.get_value(byline::schema::kSlotDate) == "201304230645");
   byline::DocRecord reply_record = byline::decode_doc_record(reply.get_data());
@@ -261,7 +262,7 @@ TEST_CASE("byline index --language: French stemming - another language later is 
   write_file(dir / "fr.txt", page_text("Nous continuerons"));
   auto r = run_byline({"--db", db, "index", "--language", "french", (dir / "fr.txt").string()});
   REQUIRE(r.exit_code == 0);
-  CHECK(Xapian::Database(db).get_termfreq("Zcontinu") == 1);
+  CHECK(Xapian::Database(db).get_termfreq("continu") == 1);
   CHECK(nlohmann::json::parse(run_byline({"--db", db, "stats", "--format", "json"}).out)["language"] == "french");
   auto other = run_byline({"--db", db, "index", "--language", "english", (dir / "fr.txt").string()});
   CHECK(other.exit_code == 2);

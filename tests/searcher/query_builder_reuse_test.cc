@@ -5,6 +5,8 @@
 #include "byline/error.h"
 #include "query_builder.h"
 #include "search_fixtures.h"
+#include "snowball_stem.h"
+#include "spelling_correction.h"
 
 using namespace byline;
 using namespace byline::test;
@@ -20,7 +22,7 @@ TEST_CASE("a reused query parser keeps no state between searches", "[searcher][q
   CHECK_THROWS_AS(searcher.search(make_query("date:2013-13")), BadQuery);
   CHECK(searcher.search(make_query("sanctions type:article")).hits.size() == 2);
   // Wildcard limits are per query.
-  Query narrow = make_query("sanc*");
+  Query narrow = make_query("s*");  // "sanction", "second", ...
   narrow.wildcard_limit = 1;
   CHECK_THROWS_AS(searcher.search(narrow), BadQuery);
   CHECK_FALSE(searcher.search(make_query("sanc*")).hits.empty());
@@ -37,13 +39,19 @@ TEST_CASE("corrections still come for misspelt words next to fields", "[searcher
   CHECK_FALSE(searcher.search(make_query("sanctions type:comment tag:russia")).corrected);
 }
 
-TEST_CASE("has_unknown_word looks at free-text words only", "[searcher][spelling]") {
+TEST_CASE("spelling_correction replaces only free-text words no document holds", "[searcher][spelling]") {
   TempDir dir;
   Xapian::Database db(build_fixture_index(dir, fixture_pages()));
-  CHECK_FALSE(has_unknown_word(db, ""));
-  CHECK_FALSE(has_unknown_word(db, "sanctions \"missile defense\" (Russian -spring)"));
-  CHECK_FALSE(has_unknown_word(db, "type:article tag:nowhere date:2013 title:sanctions author:sanctions"));
-  CHECK(has_unknown_word(db, "sanctoins"));
-  CHECK(has_unknown_word(db, "sanctions title:sanctoins"));
-  CHECK(has_unknown_word(db, "author:zzyzx"));
+  const Xapian::Stem stemmer = make_stemmer("english");
+  CHECK(spelling_correction(db, stemmer, "") == "");
+  // Inflected forms are known through their stems ("defense" -> "defens").
+  CHECK(spelling_correction(db, stemmer, "sanctions \"missile defense\" (Russian -spring)") == "");
+  CHECK(spelling_correction(db, stemmer, "type:article tag:nowhere date:2013 title:sanctions author:sanctions") == "");
+  CHECK(spelling_correction(db, stemmer, "sanctoins") == "sanctions");
+  // The field, quotes and signs around a corrected word stay.
+  CHECK(spelling_correction(db, stemmer, "sanctions title:sanctoins") == "sanctions title:sanctions");
+  CHECK(spelling_correction(db, stemmer, "(+sanctoins)") == "(+sanctions)");
+  // Operators, wildcards, numbers and fields that are not words are left alone.
+  CHECK(spelling_correction(db, stemmer, "sanctoins OR zzyzx* tag:sanctoins 1987") ==
+        "sanctions OR zzyzx* tag:sanctoins 1987");
 }

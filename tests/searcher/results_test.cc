@@ -121,6 +121,23 @@ TEST_CASE("documents and the comments of a page", "[searcher][show]") {
   std::optional<Document> comment = searcher.document(article->id + ".2");
   REQUIRE(comment);
   CHECK(comment->author == "Ted");
+  // A comment's record leaves title and source to its article (schema.h):
+  // every way of reading a comment gives them back.
+  CHECK(comment->title == article->title);
+  CHECK(comment->source == article->source);
+  for (const Document& c : comments) {
+    CHECK(c.title == article->title);
+    CHECK(c.source == article->source);
+  }
+  Results hits = searcher.search(make_query("type:comment"));
+  REQUIRE(hits.hits.size() >= 4);
+  for (const Hit& hit : hits.hits) {
+    std::optional<Document> page = searcher.document(hit.id.substr(0, hit.id.find('.')));
+    REQUIRE(page);
+    CHECK(hit.title == page->title);
+    CHECK(hit.source == page->source);
+    CHECK_FALSE(hit.source.empty());
+  }
   CHECK_FALSE(searcher.document("0000000000000000"));
   CHECK_FALSE(searcher.document(""));
   CHECK(searcher.comments("nope").empty());

@@ -56,14 +56,19 @@ const char kEllipsis[] = "\xE2\x80\xA6";
 TEST_CASE("snippet terms come from the positive, unprefixed side of the query", "[searcher][snippet]") {
   Xapian::QueryParser qp;
   qp.set_stemmer(make_stemmer("english"));
-  qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+  qp.set_stemming_strategy(Xapian::QueryParser::STEM_ALL);  // as the searcher does
   qp.add_prefix("title", "S");
   Xapian::Query q =
       qp.parse_query("Russian sanctions \"missile defense\" title:spring -banks", Xapian::QueryParser::FLAG_DEFAULT);
   SnippetTerms t = snippet_terms(Xapian::Query(Xapian::Query::OP_FILTER, q, Xapian::Query("XTarticle")));
-  CHECK(t.words == std::vector<std::string>{"defense", "missile", "russian"});
-  CHECK(t.stems == std::vector<std::string>{"sanction"});
+  // Unprefixed terms are stems: each is matched as a word and as a stem.
+  CHECK(t.words == std::vector<std::string>{"defens", "missil", "russian", "sanction"});
+  CHECK(t.stems == t.words);
   CHECK(t.wildcards.empty());
+  // Z-terms (an index of STEM_SOME's kind) still count as stems only.
+  SnippetTerms z = snippet_terms(Xapian::Query("Zsanction"));
+  CHECK(z.words.empty());
+  CHECK(z.stems == std::vector<std::string>{"sanction"});
   CHECK(snippet_terms(Xapian::Query::MatchAll).words.empty());
 }
 
