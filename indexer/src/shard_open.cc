@@ -119,6 +119,11 @@ void open_shards(IndexerCore& core) {
     if (core.options.shards > 1 && !is_new_index(core.path))
       throw BadQuery("index " + core.path + ": is not sharded; --shards applies to a new index (shard it with byline " +
                      "index --reshard --shards N)");
+    // As for a sharded index, missing parent folders are created (Xapian
+    // creates the last folder only); a failure here is reported by Xapian's
+    // open, with the reason, just below.
+    std::error_code ec;
+    if (is_new_index(core.path)) fs::create_directories(fs::path(core.path).parent_path(), ec);
     open_writer(core, core.path, Xapian::DB_CREATE_OR_OPEN);
   }
   settle_settings(core);

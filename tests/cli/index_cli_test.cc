@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include <xapian.h>
+#include <algorithm>
 
 #include <catch2/catch.hpp>
 #include <chrono>
@@ -372,4 +373,24 @@ TEST_CASE("byline index draws a progress line only when stderr is a terminal, an
   CHECK(shown.substr(shown.size() - 4) == "\r\x1b[K");  // erased at the end
   std::string quiet = run_with_terminal_stderr({"--db", (dir / "db2").string(), "index", "-q", (dir / "in").string()});
   CHECK(quiet.empty());
+}
+
+TEST_CASE("byline index creates missing parent folders of --db, sharded or not", "[cli][index]") {
+  TempDir dir;
+  write_file(dir / "in" / "p.txt", page_text("Parents"));
+  for (const char* jobs : {"1", "2"}) {
+    const fs::path db = dir / "new" / jobs / "nested" / "db";
+    auto r = run_byline({"--db", db.string(), "index", "-q", "--jobs", jobs, (dir / "in").string()});
+    INFO("--jobs " << jobs << ": " << r.err);
+    CHECK(r.exit_code == 0);
+    CHECK(r.err.empty());
+    CHECK(Xapian::Database(db.string()).get_doccount() == 1);
+  }
+  // A parent that cannot be a folder is one clear line, exit 3, nothing created.
+  write_file(dir / "file", "x");
+  auto blocked =
+      run_byline({"--db", (dir / "file" / "db").string(), "index", "-q", "--jobs", "1", (dir / "in").string()});
+  CHECK(blocked.exit_code == 3);
+  CHECK(std::count(blocked.err.begin(), blocked.err.end(), '\n') == 1);
+  CHECK(blocked.err.rfind("byline: index " + (dir / "file" / "db").string() + ": ", 0) == 0);
 }
