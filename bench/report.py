@@ -2,8 +2,13 @@
 as a Markdown table (the form BENCHMARKS.md records)."""
 import statistics
 
-ENGINES = [("byline", "Byline"), ("byline_jobs2", "Byline --jobs 2"), ("fts5", "FTS5"), ("floor", "Xapian floor")]
-PEERS = [("fts5", "Byline/FTS5"), ("floor", "Byline/floor")]
+# "byline" runs with its defaults (one job and one shard per core); "byline_jobs1"
+# indexes the same archive on one thread, so that the parallel speed-up and the
+# one-thread overhead over the (one-thread) floor come from the same run.
+ENGINES = [("byline", "Byline"), ("byline_jobs1", "Byline --jobs 1"), ("fts5", "FTS5"), ("floor", "Xapian floor")]
+# (numerator, denominator, label): ratios computed per run, then their median.
+PEERS = [("byline", "fts5", "Byline/FTS5"), ("byline", "floor", "Byline/floor"),
+         ("byline", "byline_jobs1", "Byline/Byline --jobs 1"), ("byline_jobs1", "floor", "Byline --jobs 1/floor")]
 
 # (key, label, scale, format); sizes are shown in MB (10^6 bytes).
 METRICS = [
@@ -42,12 +47,12 @@ def summarise(runs):
             if values:
                 median[engine][key] = statistics.median(values)
         errors[engine] = sorted({e for run in runs for e in run.get(engine, {}).get("errors", [])})
-    for peer, label in PEERS:
+    for engine, peer, label in PEERS:
         ratios[label] = {}
         for key, *_ in METRICS:
             values = []
             for run in runs:
-                b, p = run.get("byline", {}).get(key), run.get(peer, {}).get(key)
+                b, p = run.get(engine, {}).get(key), run.get(peer, {}).get(key)
                 if _number(b) and _number(p) and p != 0:
                     values.append(b / p)
             if values:
@@ -58,7 +63,7 @@ def summarise(runs):
 def table(results):
     median, ratios = results["median"], results["ratios"]
     engines = [(key, label) for key, label in ENGINES if key in median]
-    peers = [label for peer, label in PEERS if peer in median and "byline" in median]
+    peers = [label for engine, peer, label in PEERS if peer in median and engine in median]
     header = ["metric"] + [label for _, label in engines] + peers
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     for key, label, scale, fmt in METRICS:
@@ -73,7 +78,7 @@ def table(results):
     cfg = results["config"]
     notes = [f"\n`{results['command']}`: {cfg['archive']}: {cfg['archive_bytes'] / 1e6:.1f} MB of pages; medians of {cfg['runs']} run(s); "
              f"{cfg['queries']} queries, {cfg['warmup']} warm-up + {cfg['passes']} timed pass(es) per run; "
-             f"ratios are Byline/peer per run, then the median (lower is better, except docs/s, MB/s "
+             f"ratios are A/B per run, then the median (lower is better, except docs/s, MB/s "
              f"and matches); git {results['git']}; {results['machine']['nproc']} x {results['machine']['cpu']}"]
     for engine, problems in results["errors"].items():
         notes.append(f"{engine}: " + "; ".join(problems))

@@ -287,9 +287,9 @@ def main():
                 else:
                     run_byline(tools, caps, archive, archive_bytes, queries, args, work, step, record)
                     if caps["jobs"]:
-                        jobs_record = per_engine.setdefault("byline_jobs2", {})
+                        jobs_record = per_engine.setdefault("byline_jobs1", {})
                         run_byline(tools, caps, archive, archive_bytes, queries, args, work,
-                                   Step(work, jobs_record), jobs_record, jobs=2)
+                                   Step(work, jobs_record), jobs_record, jobs=1)
                 print(f"bench: run {run + 1}/{args.runs}: {engine} done", file=sys.stderr)
             runs.append(per_engine)
         summary = report.summarise(runs)
