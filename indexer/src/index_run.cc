@@ -26,6 +26,7 @@
 #include "indexer_core.h"
 #include "input_walk.h"
 #include "schema.h"
+#include "shard_commit.h"
 
 namespace byline {
 namespace {
@@ -127,11 +128,7 @@ class IndexRun {
     shared_.outcome(path, what, documents);
   }
 
-  static void commit(ShardWriter& shard, bool last = false) {
-    if (shard.builder) shard.builder->before_commit(last);
-    shard.db.commit();
-    shard.pages_since_commit = 0;
-  }
+  void commit(ShardWriter& shard, bool last = false) { commit_shard("index " + core_.path, shard, last); }
 
   void index_file(ShardWriter& shard, const InputFile& file) {
     const std::string file_key = file_key_for(file.path);

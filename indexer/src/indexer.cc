@@ -7,6 +7,7 @@
 #include "index_meta.h"
 #include "indexer_core.h"
 #include "schema.h"
+#include "shard_commit.h"
 #include "shard_routing.h"
 #include "snowball_stem.h"
 #include "stopwords.h"
@@ -43,6 +44,8 @@ ShardWriter& IndexerCore::shard_for(const std::string& file_key) {
 std::uint64_t IndexerCore::add_page(ShardWriter& shard, const Page& page, const std::string& source,
                                     const std::string& file_key) {
   std::uint64_t documents = 0;
+  shard.text_bytes_since_commit += page.article.title.size() + page.article.text.size();
+  for (const Comment& comment : page.comments) shard.text_bytes_since_commit += comment.text.size();
   // One document at a time: a page of 100,000 comments must not hold them all.
   shard.builder->build_each(page, source, file_key, [&](BuiltDocument& doc) {
     // replace_document(term, ...) scans Xapian 1.4's pending changes on every
@@ -62,11 +65,7 @@ void IndexerCore::delete_file_documents(ShardWriter& shard, const std::string& f
 }
 
 void IndexerCore::commit_all() {
-  for (auto& shard : shards) {
-    if (shard->builder) shard->builder->before_commit(true);
-    shard->db.commit();
-    shard->pages_since_commit = 0;
-  }
+  for (auto& shard : shards) commit_shard("index " + path, *shard, true);
 }
 
 Indexer::Indexer(const std::string& db_path, const IndexOptions& options) : impl_(std::make_unique<IndexerCore>()) {

@@ -26,6 +26,13 @@ struct ShardWriter {
   Xapian::WritableDatabase db;
   std::optional<DocumentBuilder> builder;
   std::size_t pages_since_commit = 0;
+  // For commit_space_needed (shard_commit.h).
+  std::uint64_t text_bytes_since_commit = 0;
+  std::uint64_t last_commit_growth = 0;
+  // Changes between commits run in a Xapian transaction (shard_commit.h), so
+  // that a commit refused for want of space can drop them: otherwise closing
+  // the database would commit them anyway, onto the full disk.
+  bool in_transaction = false;
 };
 
 struct IndexerCore {

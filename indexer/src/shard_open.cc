@@ -11,6 +11,7 @@
 #include "byline/error.h"
 #include "indexer_core.h"
 #include "schema.h"
+#include "shard_commit.h"
 #include "shard_stub.h"
 
 namespace byline {
@@ -130,6 +131,7 @@ void open_shards(IndexerCore& core) {
   for (auto& shard : core.shards) {
     shard->builder.emplace(core.settings.language);
     shard->builder->enable_spelling(shard->db, core.options.spelling);
+    begin_changes(*shard);
   }
 }
 
