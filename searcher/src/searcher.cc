@@ -72,6 +72,10 @@ struct Searcher::Impl {
 
   Results run(const Query& query);
 
+  // For a look-up that found nothing: throws IndexUnusable when a shard did
+  // not answer (the id may be there).
+  void check_miss(const std::string& id) const;
+
   // Runs body (which reads db) with reopen-and-retry; when a remote shard
   // fails, leaves it out and runs body again if partial answers are allowed,
   // else throws IndexUnusable naming the shard.
@@ -210,13 +214,26 @@ Results Searcher::search(const Query& query) {
   });
 }
 
+void Searcher::Impl::check_miss(const std::string& id) const {
+  if (!shards->failures().empty())
+    throw IndexUnusable(what + ": " + id + " is not in the shards that answered, and shard " +
+                        shards->failures().front());
+}
+
+// Look-ups answer from the shards that respond: a page and all its documents
+// live in one shard (routing by file), so a document found there is whole.
+// Only a miss while a shard is away is an error, as it may be there.
 std::optional<Document> Searcher::document(const std::string& id) {
   return translate_xapian_errors(impl_->what, [&] {
-    return impl_->across_shards(false, [&]() -> std::optional<Document> {
+    return impl_->across_shards(true, [&]() -> std::optional<Document> {
       impl_->db.reopen();
       const std::string term = schema::term(schema::kPrefixId, id);
       Xapian::PostingIterator it = impl_->db.postlist_begin(term);
-      if (id.empty() || it == impl_->db.postlist_end(term)) return std::nullopt;
+      if (id.empty()) return std::nullopt;
+      if (it == impl_->db.postlist_end(term)) {
+        impl_->check_miss(id);
+        return std::nullopt;
+      }
       DocRecord record = decode_doc_record(impl_->db.get_document(*it).get_data());
       std::vector<DocRecord*> shown{&record};
       add_comment_context(impl_->db, shown);
@@ -227,13 +244,13 @@ std::optional<Document> Searcher::document(const std::string& id) {
 
 std::vector<Document> Searcher::comments(const std::string& page_id) {
   return translate_xapian_errors(impl_->what, [&] {
-    return impl_->across_shards(false, [&] {
+    return impl_->across_shards(true, [&] {
       impl_->db.reopen();
       std::vector<Document> out;
       if (page_id.empty()) return out;
+      if (!impl_->db.term_exists(schema::term(schema::kPrefixId, page_id))) impl_->check_miss(page_id);
       const std::string term = schema::term(schema::kPrefixPage, page_id);
       std::vector<DocRecord> records;
-      std::vector<DocRecord*> shown;
       DocRecord article;
       for (auto it = impl_->db.postlist_begin(term); it != impl_->db.postlist_end(term); ++it) {
         DocRecord record = decode_doc_record(impl_->db.get_document(*it).get_data());

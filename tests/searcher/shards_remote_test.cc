@@ -167,7 +167,8 @@ void check_same(const Results& a, const Results& b) {
 
 }  // namespace
 
-TEST_CASE("remote shards answer like a local single index, and a stopped one fails or is left out", "[searcher][shards]") {
+TEST_CASE("remote shards answer like a local single index, and a stopped one fails or is left out",
+          "[searcher][shards]") {
   const std::string tcpsrv = find_tcpsrv();
   if (tcpsrv.empty()) {
     WARN("SKIPPED: xapian-tcpsrv is not installed (apt install xapian-tools)");
@@ -230,6 +231,25 @@ TEST_CASE("remote shards answer like a local single index, and a stopped one fai
     CHECK_THAT(partial.failed_shards[0], Catch::StartsWith(second.address() + ": "));
     CHECK_FALSE(partial.hits.empty());
     CHECK(partial.total < local.search(q).total);
+    // Look-ups: what the live shard holds is found, whole; what may be on the
+    // stopped one is an error naming it, never a silent "no such document".
+    int found = 0, refused = 0;
+    for (const Hit& hit : local.search(q).hits) {
+      const std::string page = hit.id.substr(0, hit.id.find('.'));
+      try {
+        std::optional<Document> doc = searcher.document(hit.id);
+        REQUIRE(doc);
+        CHECK(doc->title == local.document(hit.id)->title);
+        CHECK(searcher.comments(page).size() == local.comments(page).size());
+        ++found;
+      } catch (const IndexUnusable& e) {
+        CHECK_THAT(e.what(), Catch::Contains(second.address()));
+        CHECK_THROWS_AS(searcher.comments(page), IndexUnusable);
+        ++refused;
+      }
+    }
+    CHECK(found > 0);
+    CHECK(refused > 0);
   }
   first.stop();
   try {

@@ -43,11 +43,14 @@ class BYLINE_EXPORT Searcher {
   Results search(const Query& query);
 
   // The document with this id ("<page id>" or "<page id>.<n>"), or
-  // std::nullopt when the index holds none.
+  // std::nullopt when the index holds none. With a remote shard down, a
+  // document found on the others is returned (a page lives in one shard);
+  // one not found throws IndexUnusable naming the shard.
   std::optional<Document> document(const std::string& id);
 
   // The comments of the page whose article has id page_id, in page order
-  // (empty when there are none or no such page).
+  // (empty when there are none or no such page). With a shard down, as
+  // document().
   std::vector<Document> comments(const std::string& page_id);
 
   IndexStats stats();
