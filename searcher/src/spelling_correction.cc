@@ -11,8 +11,8 @@ constexpr std::array<std::string_view, 6> kOperators = {"AND", "OR", "NOT", "XOR
 bool is_space(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
 bool is_wrapper(char c) { return c == '"' || c == '(' || c == ')' || c == '+' || c == '-'; }
 
-// Letters only: ASCII letters, or any byte of a multi-byte UTF-8 sequence
-// checked as a whole by Xapian's Unicode categories.
+// Letters only, by Xapian's Unicode tables (TermGenerator's word characters
+// less digits and '_'): "U.S.", "3d" or "don't" are not looked up.
 bool is_plain_word(const std::string& word) {
   for (Xapian::Utf8Iterator it(word); it != Xapian::Utf8Iterator(); ++it)
     if (!Xapian::Unicode::is_wordchar(*it) ||
