@@ -186,7 +186,8 @@ int SnippetGenerator::match_word(std::string_view word, bool starts_with_letter)
   for (std::size_t k = 0; k < wildcards_.size(); ++k)
     if (word.substr(0, wildcards_[k].size()) == wildcards_[k]) return wildcard_groups_[k];
   if (!any_stems_ || !starts_with_letter) return -1;
-  // TermGenerator's STEM_SOME stems every word that starts with a letter.
+  // Words that start with a letter are stemmed and compared with the query's
+  // stems; others (numbers) match as they are, through words_ above.
   auto cached = stem_cache_.find(lower_);
   if (cached != stem_cache_.end()) return cached->second;
   auto group = stem_groups_.find(stemmer_(lower_));

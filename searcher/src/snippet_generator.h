@@ -11,7 +11,8 @@
 // Words are cut as Xapian's TermGenerator cuts them (Unicode::is_wordchar,
 // apostrophes and '&' inside words, '.'/',' between digits, "C++"/"C#"
 // suffixes), lowercased, and match when they equal an unprefixed query term,
-// start with a wildcard's prefix, or stem to one of the query's Z-terms.
+// start with a wildcard's prefix, or stem to one of the query's stems (its
+// unprefixed terms, as the index holds stems; or Z-terms, for STEM_SOME).
 // Not handled: TermGenerator's acronyms ("U.S." -> "us") and CJK n-grams.
 #ifndef BYLINE_SNIPPET_GENERATOR_H
 #define BYLINE_SNIPPET_GENERATOR_H
