@@ -17,7 +17,9 @@
 //   A       exact author, lowercased, whitespace collapsed (boolean filter).
 //   K       exact tag, lowercased (boolean filter, `tag:`).
 //   XT      document type: "article" or "comment" (boolean).
-//   Y/M/D   year "2013", month "201304", day "20130422" (boolean).
+//   (Dates are no terms: date: and --since/--until are ranges on kSlotDate.
+//   Schema 3 dropped the year/month/day terms of schema 2, which no query
+//   used: 2.4 % of a compacted index, 1.6 % of indexing instructions.)
 //   Q       unique document id: "<page id>" for the article, "<page id>.<n>"
 //           for comment n (1-based index in page order).
 //   XP      page id (16 hex digits), on the article and all its comments.
@@ -66,7 +68,7 @@
 namespace byline::schema {
 
 // 2: kSlotOrder added. 3: stems only (STEM_ALL), no S terms and no title or
-// source in the records of comments.
+// source in the records of comments, no Y/M/D date terms.
 inline constexpr int kSchemaVersion = 3;
 
 inline constexpr char kPrefixTitle[] = "S";
@@ -74,9 +76,6 @@ inline constexpr char kPrefixAuthorText[] = "XA";
 inline constexpr char kPrefixAuthorExact[] = "A";
 inline constexpr char kPrefixTag[] = "K";
 inline constexpr char kPrefixType[] = "XT";
-inline constexpr char kPrefixYear[] = "Y";
-inline constexpr char kPrefixMonth[] = "M";
-inline constexpr char kPrefixDay[] = "D";
 inline constexpr char kPrefixId[] = "Q";
 inline constexpr char kPrefixPage[] = "XP";
 inline constexpr char kPrefixFile[] = "XF";

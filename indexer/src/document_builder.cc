@@ -50,9 +50,6 @@ void DocumentBuilder::add_common_terms(Xapian::Document& doc, const std::string&
     std::string value = date_value(*date);
     if (!value.empty()) {
       doc.add_value(schema::kSlotDate, value);
-      doc.add_boolean_term(schema::term(schema::kPrefixYear, value.substr(0, 4)));
-      doc.add_boolean_term(schema::term(schema::kPrefixMonth, value.substr(0, 6)));
-      doc.add_boolean_term(schema::term(schema::kPrefixDay, value.substr(0, 8)));
     }
   }
 }

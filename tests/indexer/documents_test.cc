@@ -66,9 +66,10 @@ TEST_CASE("an article document has every field of the schema", "[indexer]") {
   // Stems only (STEM_ALL): "diplomats" is indexed as "diplomat", and no
   // second, unstemmed copy or Z-term is kept.
   for (const char* t : {"Skerri", "Smeet", "kerri", "lavrov", "diplomat", "negoti", "XAelis", "XAlabott",
-                        "Aelise labott", "Krussia", "Knuclear talks", "XTarticle", "Y2013", "M201304", "D20130422"})
+                        "Aelise labott", "Krussia", "Knuclear talks", "XTarticle"})
     CHECK(terms.count(t) == 1);
-  for (const char* t : {"diplomats", "Zdiplomat", "negotiating", "Znegoti", "Skerry", "XAelise"})
+  // No date terms either: dates are a value slot (range queries).
+  for (const char* t : {"diplomats", "Zdiplomat", "negotiating", "Znegoti", "Skerry", "XAelise", "Y2013", "D20130422"})
     CHECK(terms.count(t) == 0);
   CHECK(terms.count(byline::schema::term("XP", page_id)) == 1);
   CHECK(terms.count(byline::schema::term("XF", byline::file_key_for("/news/kerry.txt"))) == 1);
@@ -111,7 +112,7 @@ TEST_CASE("a comment document knows its page, index and parent - and not its art
   CHECK(terms.count("XTcomment") == 1);
   CHECK(terms.count("Ausmc1371") == 1);
   CHECK(terms.count(byline::schema::term("XP", page_id)) == 1);
-  CHECK(terms.count("D20130423") == 1);
+  CHECK(terms.count("D20130423") == 0);
   CHECK(terms.count("Krussia") == 0);
   CHECK(reply.get_value(byline::schema::kSlotDate) == "201304230645");
   CHECK(reply.get_value(byline::schema::kSlotType) == "comment");

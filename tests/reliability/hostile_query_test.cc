@@ -69,7 +69,7 @@ std::vector<std::string> hostile_queries() {
                                 "x^"};
   q.push_back(std::string(10000, 'a'));
   std::string many_terms;
-  for (int i = 0; i < 1000; ++i) many_terms += "w" + std::to_string(i) + " ";
+  for (int i = 0; i < 1000; ++i) many_terms.append("w").append(std::to_string(i)).append(" ");
   q.push_back(many_terms);
   std::string many_or;
   for (int i = 0; i < 1000; ++i) many_or += (i ? " OR " : "") + std::string("t") + std::to_string(i) + "*";
@@ -90,7 +90,7 @@ TEST_CASE("hostile queries: results or one clear line, exit 0 or 2, never a cras
   const std::string db = (dir / "db").string();
   // A large vocabulary for a*: 5,000 distinct words starting with "a".
   std::string vocabulary = "Vocabulary page\nApril 22nd, 2013\n10:08 PM ET\n\n";
-  for (int i = 0; i < 5000; ++i) vocabulary += "a" + std::to_string(i * 7919) + "x ";
+  for (int i = 0; i < 5000; ++i) vocabulary.append("a").append(std::to_string(i * 7919)).append("x ");
   write_file(dir / "in" / "vocabulary.txt", vocabulary + "\n");
   for (const char* name : {"000_22e4804a8479d9b0.txt", "003_641a2ea8e57d1eb1.txt"})
     write_file(dir / "in" / name, read_file(source_path(std::string("corpus/") + name)));
