@@ -17,8 +17,9 @@ namespace byline {
 using WordCounts = std::unordered_map<std::string, Xapian::termcount>;
 
 // Wraps `inner` (a stemmer, or Xapian::Stem() for no stemming: words are then
-// returned unchanged). While *counting is true each word stemmed adds one to
-// (*counts)[word]. Both pointers must outlive the returned Stem.
+// returned unchanged). While *counting is true each word stemmed that holds
+// no digit and no '_' adds one to (*counts)[word]. Both pointers must outlive
+// the returned Stem.
 Xapian::Stem make_counting_stem(const Xapian::Stem& inner, WordCounts* counts, const bool* counting);
 
 }  // namespace byline

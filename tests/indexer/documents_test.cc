@@ -219,4 +219,21 @@ TEST_CASE("spelling data comes from article text, and from comments only when as
   CHECK(articles.count("zebras") == 0);
   CHECK(articles.count("labott") == 0);  // author field, not free text
   CHECK(all.count("zebras") == 1);
+  // Words of letters only: "Did you mean" corrects nothing else.
+  byline::Page numbers = sample_page();
+  numbers.article.text = "Crude rose 43.25 cents to 1987 levels in q3_report";
+  const std::string numbers_db = (dir / "numbers").string();
+  {
+    byline::Indexer indexer(numbers_db);
+    indexer.add(numbers, "/n.txt");
+  }
+  Xapian::Database n(numbers_db);
+  std::set<std::string> words;
+  for (auto it = n.spellings_begin(); it != n.spellings_end(); ++it) words.insert(*it);
+  CHECK(words.count("crude") == 1);
+  CHECK(words.count("levels") == 1);
+  CHECK(words.count("43.25") == 0);
+  CHECK(words.count("1987") == 0);
+  CHECK(words.count("q3_report") == 0);
+  CHECK(n.term_exists("1987"));  // still indexed and searchable
 }
