@@ -147,4 +147,11 @@ std::string local_shard_path(const std::string& db_path, const ShardEntry& entry
   return p.is_absolute() ? p.string() : (fs::path(db_path) / p).string();
 }
 
+std::vector<std::string> local_shard_paths(const std::string& db_path, const std::vector<ShardEntry>& entries) {
+  std::vector<std::string> out;
+  for (const ShardEntry& entry : entries)
+    if (!entry.remote) out.push_back(local_shard_path(db_path, entry));
+  return out;
+}
+
 }  // namespace byline

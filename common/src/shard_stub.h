@@ -44,6 +44,9 @@ void write_stub(const std::string& db_path, const std::vector<ShardEntry>& entri
 // The path of a local shard (relative paths are relative to the index folder).
 std::string local_shard_path(const std::string& db_path, const ShardEntry& entry);
 
+// The paths of the local shards among `entries`, in stub order.
+std::vector<std::string> local_shard_paths(const std::string& db_path, const std::vector<ShardEntry>& entries);
+
 // The timeout for connecting to and hearing from a remote shard, in
 // milliseconds, from BYLINE_REMOTE_TIMEOUT (seconds, decimals allowed;
 // default 5). Throws BadQuery for a value that is not a positive number.

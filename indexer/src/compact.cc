@@ -9,22 +9,13 @@
 
 #include "byline/error.h"
 #include "byline/shards.h"
+#include "index_folders.h"
 #include "shard_stub.h"
 #include "xapian_error.h"
 
 namespace byline {
 namespace fs = std::filesystem;
 namespace {
-
-std::uint64_t folder_bytes(const fs::path& folder) {
-  std::error_code ec;
-  std::uint64_t total = 0;
-  for (fs::recursive_directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
-    std::error_code size_ec;
-    if (it->is_regular_file(size_ec)) total += it->file_size(size_ec);
-  }
-  return total;
-}
 
 // A shard folder name not yet used in the index folder: "shardN".
 std::string free_shard_name(const std::string& db_path) {
@@ -33,12 +24,6 @@ std::string free_shard_name(const std::string& db_path) {
     std::error_code ec;
     if (!fs::exists(fs::path(db_path) / name, ec)) return name;
   }
-}
-
-void rename_or_throw(const fs::path& from, const fs::path& to, const std::string& what) {
-  std::error_code ec;
-  fs::rename(from, to, ec);
-  if (ec) throw IoError(what + ": cannot rename " + from.string() + " to " + to.string() + ": " + ec.message());
 }
 
 // Compacts `sources` (open databases) into a new shard folder of db_path;
@@ -63,9 +48,7 @@ ShardEntry compact_into_new_shard(const std::string& db_path, Xapian::Database& 
 CompactSummary compact_sharded(const std::string& db_path, bool merge, CompactSummary summary) {
   const std::string what = "index " + db_path;
   std::vector<ShardEntry> entries = read_stub(db_path);
-  std::vector<std::string> old_paths;
-  for (const ShardEntry& e : entries)
-    if (!e.remote) old_paths.push_back(local_shard_path(db_path, e));
+  std::vector<std::string> old_paths = local_shard_paths(db_path, entries);
   if (old_paths.empty()) throw BadQuery(what + ": has no local shards to compact (compact on the shard servers)");
   // The write locks: no indexer runs until the stub names the new shards.
   std::vector<Xapian::WritableDatabase> locks;

@@ -12,6 +12,7 @@
 
 #include "byline/error.h"
 #include "byline/shards.h"
+#include "index_folders.h"
 #include "index_meta.h"
 #include "shard_redistribute.h"
 #include "shard_stub.h"
@@ -42,13 +43,6 @@ OldShards lock_shards(const std::vector<std::string>& paths) {
   return old;
 }
 
-std::vector<std::string> local_paths(const std::string& db_path, const std::vector<ShardEntry>& entries) {
-  std::vector<std::string> out;
-  for (const ShardEntry& e : entries)
-    if (!e.remote) out.push_back(local_shard_path(db_path, e));
-  return out;
-}
-
 void remove_quietly(const fs::path& path) {
   std::error_code ec;
   fs::remove_all(path, ec);
@@ -60,12 +54,6 @@ void remove_stale_temporaries(const fs::path& folder) {
   std::error_code ec;
   for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec))
     if (it->path().filename().string().rfind(kBuildingPrefix, 0) == 0) remove_quietly(it->path());
-}
-
-void rename_or_throw(const fs::path& from, const fs::path& to, const std::string& what) {
-  std::error_code ec;
-  fs::rename(from, to, ec);
-  if (ec) throw IoError(what + ": cannot rename " + from.string() + " to " + to.string() + ": " + ec.message());
 }
 
 // Builds `count` shards "shard0".."shardN-1" in `building` (created here)
@@ -115,12 +103,12 @@ ReshardSummary reshard_sharded(const std::string& db_path, unsigned count,
                                const std::function<void(const ReshardProgress&)>& on_progress) {
   const std::string what = "index " + db_path;
   const std::vector<ShardEntry> entries = read_stub(db_path);
-  const std::vector<std::string> paths = local_paths(db_path, entries);
+  const std::vector<std::string> paths = local_shard_paths(db_path, entries);
   if (paths.empty()) throw BadQuery(what + ": has no local shards to reshard (reshard on the shard servers)");
   OldShards old = lock_shards(paths);
   // A compaction or another reshard may have swapped the shards between
   // reading the stub and taking the locks: then these are not the index.
-  if (local_paths(db_path, read_stub(db_path)) != paths)
+  if (local_shard_paths(db_path, read_stub(db_path)) != paths)
     throw IndexLocked(what + ": its shards changed while opening it (a compaction?); try again");
   ReshardSummary summary;
   summary.shards_before = paths.size();

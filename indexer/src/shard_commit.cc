@@ -5,25 +5,15 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <filesystem>
 
 #include "byline/error.h"
+#include "index_folders.h"
 #include "indexer_core.h"
 
 namespace byline {
 namespace {
 
 constexpr std::uint64_t kMiB = 1024 * 1024;
-
-std::uint64_t folder_bytes(const std::string& folder) {
-  std::error_code ec;
-  std::uint64_t total = 0;
-  for (std::filesystem::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
-    std::error_code size_ec;
-    if (it->is_regular_file(size_ec)) total += it->file_size(size_ec);
-  }
-  return total;
-}
 
 std::string megabytes(std::uint64_t bytes) {
   const std::uint64_t tenths = (bytes * 10 + kMiB / 2) / kMiB;

@@ -32,13 +32,6 @@ bool is_new_index(const std::string& path) {
   return fs::is_directory(path, ec) && fs::is_empty(path, ec);
 }
 
-std::vector<std::string> local_paths(const std::string& db_path, const std::vector<ShardEntry>& entries) {
-  std::vector<std::string> out;
-  for (const ShardEntry& entry : entries)
-    if (!entry.remote) out.push_back(local_shard_path(db_path, entry));
-  return out;
-}
-
 void open_writer(IndexerCore& core, const std::string& path, int flags) {
   auto shard = std::make_unique<ShardWriter>();
   shard->path = path;
@@ -79,7 +72,7 @@ void settle_settings(IndexerCore& core) {
 
 void open_sharded(IndexerCore& core) {
   std::vector<ShardEntry> entries = read_stub(core.path);
-  std::vector<std::string> paths = local_paths(core.path, entries);
+  std::vector<std::string> paths = local_shard_paths(core.path, entries);
   if (paths.empty())
     throw IndexUnusable("index " + core.path + ": all its shards are remote (index on the machines that hold them)");
   if (core.options.shards != 0 && core.options.shards != paths.size())
@@ -90,7 +83,7 @@ void open_sharded(IndexerCore& core) {
   for (const std::string& path : paths) open_writer(core, path, Xapian::DB_OPEN);
   // A compaction may have swapped the shards between reading the stub and
   // taking the locks: then these shards are no longer the index.
-  if (local_paths(core.path, read_stub(core.path)) != paths)
+  if (local_shard_paths(core.path, read_stub(core.path)) != paths)
     throw IndexLocked("index " + core.path + ": its shards changed while opening it (a compaction?); try again");
 }
 
