@@ -43,7 +43,6 @@ struct IndexCommandOptions {
   std::string stopwords;
   std::size_t batch = IndexOptions{}.batch_pages;
   std::string format = "auto";
-  std::string spelling = "articles";
   std::size_t jobs = std::max(1u, std::thread::hardware_concurrency());
   std::size_t shards = 0;
   bool prune = false;
@@ -196,9 +195,6 @@ int run_index(const IndexCommandOptions& o, const std::string& db) {
   options.format = o.format == "page"    ? InputFormat::Page
                    : o.format == "jsonl" ? InputFormat::Jsonl
                                          : InputFormat::Auto;
-  options.spelling = o.spelling == "none"  ? SpellingSource::None
-                     : o.spelling == "all" ? SpellingSource::All
-                                           : SpellingSource::Articles;
   Indexer indexer(db, options);
 
   ProgressLine progress(stderr_is_terminal() && !o.quiet);
@@ -253,10 +249,6 @@ void add_index_command(CLI::App& app, const GlobalOptions& global, RunFn& run) {
                   "Input format: auto (*.txt pages, *.jsonl JSON Lines), page or jsonl (every file)")
       ->capture_default_str()
       ->check(CLI::IsMember({"auto", "page", "jsonl"}));
-  cmd->add_option("--spelling", o->spelling,
-                  "Spelling data for 'Did you mean': none, articles (titles and bodies) or all (comments too)")
-      ->capture_default_str()
-      ->check(CLI::IsMember({"none", "articles", "all"}));
   cmd->add_option("-j,--jobs", o->jobs,
                   "Indexing threads; a new index gets one shard per thread (default: the number of cores)")
       ->capture_default_str()

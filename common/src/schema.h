@@ -44,9 +44,8 @@
 // record leaves the title and source empty: they are its article's (the
 // document with Q<page id>), read from there when a comment is shown.
 //
-// Spelling table ("Did you mean"): the free-text words of articles (title and
-// body), as written (lowercased, unstemmed), by default; `byline index --spelling all` adds comments,
-// `--spelling none` leaves it empty (IndexOptions::spelling).
+// No spelling table: "Did you mean" reads the terms (searcher's
+// word_suggestion.h). Indexes written before 0.3 may hold one; it is unused.
 //
 // Layout: the index folder is either one glass database, or a sharded index
 // (shard_stub.h): a XAPIANDB stub listing local shards (each a glass database

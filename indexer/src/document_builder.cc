@@ -1,6 +1,5 @@
 #include "document_builder.h"
 
-#include "counting_stem.h"
 #include "doc_record.h"
 #include "ids.h"
 #include "schema.h"
@@ -9,26 +8,12 @@
 namespace byline {
 
 DocumentBuilder::DocumentBuilder(const std::string& language) {
-  generator_.set_stemmer(make_counting_stem(make_stemmer(language), &spelling_counts_, &counting_words_));
+  generator_.set_stemmer(make_stemmer(language));
   // Stems only, positional (schema.h): what the peers index (FTS5's porter
   // tokenizer, Lucene's English analyzer); STEM_SOME's second, unstemmed copy
   // of every word made the index 30% larger (53.3 -> 37.3 MB compacted for
   // 3,000 pages, together with leaner comments).
   generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL);
-}
-
-void DocumentBuilder::enable_spelling(Xapian::WritableDatabase& db, SpellingSource source) {
-  spelling_ = source;
-  spelling_db_ = db;
-}
-
-void DocumentBuilder::before_commit(bool last) {
-  if (spelling_counts_.empty()) return;
-  if (!last && ++commits_since_spelling_ < kSpellingEveryCommits) return;
-  for (const auto& [word, count] : spelling_counts_)
-    if (count > 0) spelling_db_.add_spelling(word, count);
-  spelling_counts_.clear();
-  commits_since_spelling_ = 0;
 }
 
 void DocumentBuilder::add_common_terms(Xapian::Document& doc, const std::string& page_id, const std::string& file_key,
@@ -62,11 +47,9 @@ Xapian::Document DocumentBuilder::build_article(const Page& page, const std::str
   generator_.index_text(article.title, 1, schema::kPrefixTitle);
   generator_.increase_termpos();
   // The title is also free text, weighted above the body.
-  counting_words_ = spelling_ != SpellingSource::None;
   generator_.index_text(article.title, schema::kTitleWeight);
   generator_.increase_termpos();
   generator_.index_text(article.text);
-  counting_words_ = false;
   generator_.increase_termpos();
   add_common_terms(doc, page_id, file_key, schema::kTypeArticle, article.author, article.date);
   std::string tags_value;
@@ -98,9 +81,7 @@ Xapian::Document DocumentBuilder::build_comment(const Comment& comment, const st
   // Only what the commenter wrote: a comment has no title of its own (`title:`
   // finds articles), and its record leaves the article's title and source to
   // the article's record (the searcher looks them up for the hits it shows).
-  counting_words_ = spelling_ == SpellingSource::All;
   generator_.index_text(comment.text);
-  counting_words_ = false;
   generator_.increase_termpos();
   std::optional<std::string> author;
   if (!comment.author.empty()) author = comment.author;

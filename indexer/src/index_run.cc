@@ -110,7 +110,7 @@ class IndexRun {
       shared_.file_done();
       if (shard.pages_since_commit >= core_.options.batch_pages) commit(shard);
     }
-    for (ShardWriter* shard : shards) commit(*shard, true);
+    for (ShardWriter* shard : shards) commit(*shard);
   }
 
  private:
@@ -128,7 +128,7 @@ class IndexRun {
     shared_.outcome(path, what, documents);
   }
 
-  void commit(ShardWriter& shard, bool last = false) { commit_shard("index " + core_.path, shard, last); }
+  void commit(ShardWriter& shard) { commit_shard("index " + core_.path, shard); }
 
   void index_file(ShardWriter& shard, const InputFile& file) {
     const std::string file_key = file_key_for(file.path);

@@ -65,7 +65,7 @@ void IndexerCore::delete_file_documents(ShardWriter& shard, const std::string& f
 }
 
 void IndexerCore::commit_all() {
-  for (auto& shard : shards) commit_shard("index " + path, *shard, true);
+  for (auto& shard : shards) commit_shard("index " + path, *shard);
 }
 
 Indexer::Indexer(const std::string& db_path, const IndexOptions& options) : impl_(std::make_unique<IndexerCore>()) {

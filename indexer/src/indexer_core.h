@@ -19,8 +19,8 @@
 
 namespace byline {
 
-// One local shard open for writing, with its own term generator (spelling
-// goes to the shard's own table). Used by one thread at a time.
+// One local shard open for writing, with its own term generator. Used by one
+// thread at a time.
 struct ShardWriter {
   std::string path;
   Xapian::WritableDatabase db;

@@ -32,8 +32,7 @@ void begin_changes(ShardWriter& shard) {
   shard.in_transaction = true;
 }
 
-void commit_shard(const std::string& what, ShardWriter& shard, bool last) {
-  if (shard.builder) shard.builder->before_commit(last);
+void commit_shard(const std::string& what, ShardWriter& shard) {
   struct statvfs fs {};
   if (::statvfs(shard.path.c_str(), &fs) == 0) {
     const std::uint64_t free = static_cast<std::uint64_t>(fs.f_bavail) * fs.f_frsize;

@@ -30,13 +30,12 @@ std::uint64_t commit_space_needed(const ShardWriter& shard);
 // commit_shard (shards are opened with one).
 void begin_changes(ShardWriter& shard);
 
-// Hands the shard's counted spelling words over when due, checks the free
-// space, commits, records the folder's growth and starts the next
+// Checks the free space, commits, records the folder's growth and starts the next
 // transaction. `what` prefixes messages ("index DB"). Throws byline::IoError
 // when the space is short: the changes since the last commit are then
 // dropped (cancelled, never written), and later changes are not held in a
 // transaction. Else throws what Xapian throws.
-void commit_shard(const std::string& what, ShardWriter& shard, bool last);
+void commit_shard(const std::string& what, ShardWriter& shard);
 
 }  // namespace byline
 

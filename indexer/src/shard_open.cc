@@ -123,7 +123,6 @@ void open_shards(IndexerCore& core) {
   settle_settings(core);
   for (auto& shard : core.shards) {
     shard->builder.emplace(core.settings.language);
-    shard->builder->enable_spelling(shard->db, core.options.spelling);
     begin_changes(*shard);
   }
 }

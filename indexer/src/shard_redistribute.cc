@@ -66,19 +66,6 @@ std::uint64_t copy_metadata(Xapian::Database& source, std::vector<Xapian::Writab
   return files;
 }
 
-// The spelling dictionary goes whole to the first new shard. It cannot be
-// routed: it counts word occurrences with no trace of the file they came
-// from. Nothing is lost by that: the frequencies summed over the shards stay
-// the same (for a typo, Xapian scores candidates per shard, so a suggestion
-// may differ from the old layout's, as between any two layouts; the tests
-// compare known words), and the indexer only ever adds
-// to the dictionary (it never removes a file's words), so no later run needs
-// a word to be in a given shard.
-void copy_spelling(Xapian::Database& source, Xapian::WritableDatabase& first) {
-  for (Xapian::TermIterator word = source.spellings_begin(); word != source.spellings_end(); ++word)
-    first.add_spelling(*word, word.get_termfreq());
-}
-
 }  // namespace
 
 RedistributedCounts redistribute(std::vector<Xapian::Database>& sources, std::vector<Xapian::WritableDatabase>& targets,
@@ -90,7 +77,6 @@ RedistributedCounts redistribute(std::vector<Xapian::Database>& sources, std::ve
     expected += source.get_doccount();
     copy_documents(source, targets, counts.documents, on_progress);
     counts.files += copy_metadata(source, targets, settings);
-    copy_spelling(source, targets.front());
   }
   std::uint64_t written = 0;
   for (Xapian::WritableDatabase& target : targets) {

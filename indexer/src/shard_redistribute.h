@@ -1,5 +1,5 @@
 // The copying half of reshard_index (reshard.cc does the locking and the
-// switch): every document, file state, setting and spelling entry of the old
+// switch): every document, file state and setting of the old
 // shards written into new ones, each file where the indexer routes it.
 #ifndef BYLINE_SHARD_REDISTRIBUTE_H
 #define BYLINE_SHARD_REDISTRIBUTE_H

@@ -3,23 +3,20 @@
 #include <array>
 #include <cctype>
 
+#include "schema.h"
+#include "word_suggestion.h"
+
 namespace byline {
 namespace {
 
 constexpr std::array<std::string_view, 6> kOperators = {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
 
+// Unknown words looked up per query: each reads a list of terms, and a
+// hostile query can hold thousands of words.
+constexpr int kMaxLookups = 8;
+
 bool is_space(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
 bool is_wrapper(char c) { return c == '"' || c == '(' || c == ')' || c == '+' || c == '-'; }
-
-// Letters only, by Xapian's Unicode tables (TermGenerator's word characters
-// less digits and '_'): "U.S.", "3d" or "don't" are not looked up.
-bool is_plain_word(const std::string& word) {
-  for (Xapian::Utf8Iterator it(word); it != Xapian::Utf8Iterator(); ++it)
-    if (!Xapian::Unicode::is_wordchar(*it) ||
-        Xapian::Unicode::get_category(*it) == Xapian::Unicode::DECIMAL_DIGIT_NUMBER || *it == '_')
-      return false;
-  return !word.empty();
-}
 
 }  // namespace
 
@@ -27,6 +24,7 @@ std::string spelling_correction(const Xapian::Database& db, const Xapian::Stem& 
   std::string out;
   out.reserve(text.size());
   bool replaced = false;
+  int lookups = 0;
   std::size_t i = 0;
   while (i < text.size()) {
     if (is_space(text[i])) {
@@ -42,9 +40,12 @@ std::string spelling_correction(const Xapian::Database& db, const Xapian::Stem& 
     while (begin < token.size() && is_wrapper(token[begin])) ++begin;
     std::size_t colon = token.find(':', begin);
     bool checked = true;
+    const char* prefix = "";  // of the terms the word is looked up among
     if (colon != std::string_view::npos) {
       std::string_view field = token.substr(begin, colon - begin);
       checked = field == "title" || field == "author";
+      if (field == "title") prefix = schema::kPrefixTitle;
+      if (field == "author") prefix = schema::kPrefixAuthorText;
       begin = colon + 1;
       while (begin < token.size() && is_wrapper(token[begin])) ++begin;
     }
@@ -54,8 +55,10 @@ std::string spelling_correction(const Xapian::Database& db, const Xapian::Stem& 
     std::string word = Xapian::Unicode::tolower(std::string(raw));
     bool is_operator = false;
     for (std::string_view op : kOperators) is_operator = is_operator || raw == op;
-    if (checked && !is_operator && is_plain_word(word) && !db.term_exists(stemmer(word))) {
-      std::string suggestion = db.get_spelling_suggestion(word);
+    if (checked && !is_operator && !word.empty() && lookups < kMaxLookups &&
+        !db.term_exists(schema::term(prefix, stemmer(word)))) {
+      ++lookups;
+      std::string suggestion = suggest_word(db, stemmer, word, prefix);
       if (!suggestion.empty() && suggestion != word) {
         out.append(token.substr(0, begin)).append(suggestion).append(token.substr(stop));
         replaced = true;

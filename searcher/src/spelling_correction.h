@@ -1,11 +1,11 @@
-// "Did you mean": the query text with each free-text word that no document
-// holds replaced by the index's spelling suggestion for it.
+// "Did you mean": the query text with each word that no document holds
+// replaced by the nearest known word (word_suggestion.h).
 //
-// The index holds stems ("compani") while the spelling table holds words as
-// written ("companies"), so a word is known when its stem is a term. Xapian's
-// own FLAG_SPELLING_CORRECTION asks whether the word itself is a term, which
-// with stems only would "correct" most inflected words; this does the same
-// per-word look-up (Database::get_spelling_suggestion) with the right test.
+// The index holds stems ("compani"), so a word is known when its stem is a
+// term (under the field's prefix for title: and author:). Xapian's own
+// FLAG_SPELLING_CORRECTION asks whether the word itself is a term, which with
+// stems only would "correct" most inflected words, and it needs a spelling
+// table, which Byline does not build.
 #ifndef BYLINE_SPELLING_CORRECTION_H
 #define BYLINE_SPELLING_CORRECTION_H
 
@@ -22,7 +22,7 @@ namespace byline {
 // of title: and author: are words too, those of type:, tag: and date: are
 // not, nor are operators (AND, OR, NOT, XOR, NEAR, ADJ), wildcards ("oil*")
 // or tokens holding anything but letters. Costs one term look-up per word and
-// a spelling look-up per unknown word.
+// a suggest_word per unknown word, for the first 8 unknown words.
 std::string spelling_correction(const Xapian::Database& db, const Xapian::Stem& stemmer, std::string_view text);
 
 }  // namespace byline

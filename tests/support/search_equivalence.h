@@ -8,19 +8,20 @@
 
 #include <catch2/catch.hpp>
 #include <cctype>
+#include <map>
 #include <string>
 #include <vector>
 
 #include "byline/searcher.h"
+#include "doc_record.h"
 
 namespace byline::test {
 
-// Query words: every 7th word of the single index's spelling dictionary (words
-// as written: its terms are stems, and a stem such as "bilater" is no word a
-// user types) seen at least twice, plus fields, phrases, operators and an
-// empty query. Misspellings are left out: Xapian picks a spelling suggestion
-// among n-gram candidates scored per shard, so a sharded index may suggest
-// another word for the same typo (README, Scaling).
+// Query words: every 7th word (of 4 letters or more, seen at least twice) of
+// the first 300 documents' stored text in the single index, plus fields,
+// phrases, operators and an empty query, and misspellings of some of those
+// words (two letters swapped): "Did you mean" reads the terms, summed over
+// every shard, so its corrections must be the same on every layout too.
 inline std::vector<Query> make_queries(const std::string& db) {
   std::vector<std::string> texts = {"",
                                     "the",
@@ -33,11 +34,26 @@ inline std::vector<Query> make_queries(const std::string& db) {
                                     "title:the",
                                     "-the a"};
   Xapian::Database x(db);
+  std::map<std::string, int> seen;
+  int documents = 0;
+  for (auto it = x.postlist_begin(""); it != x.postlist_end("") && documents < 300; ++it, ++documents) {
+    const std::string text = decode_doc_record(x.get_document(*it).get_data()).text;
+    std::string word;
+    for (std::size_t i = 0; i <= text.size(); ++i) {
+      const unsigned char c = i < text.size() ? static_cast<unsigned char>(text[i]) : ' ';
+      if (std::isalpha(c)) {
+        word.push_back(static_cast<char>(std::tolower(c)));
+        continue;
+      }
+      if (word.size() >= 4) ++seen[word];
+      word.clear();
+    }
+  }
   int k = 0;
-  for (auto it = x.spellings_begin(); it != x.spellings_end() && texts.size() < 90; ++it) {
-    const std::string term = *it;
-    if (term.empty() || !std::islower(static_cast<unsigned char>(term[0])) || it.get_termfreq() < 2) continue;
-    if (++k % 7 == 0) texts.push_back(term);
+  for (const auto& [word, count] : seen) {
+    if (count < 2 || ++k % 7 != 0 || texts.size() >= 90) continue;
+    texts.push_back(word);
+    if (k % 5 == 0 && word.size() >= 6) texts.push_back(word.substr(0, 2) + word[3] + word[2] + word.substr(4));
   }
   std::vector<Query> queries;
   for (std::size_t i = 0; i < texts.size(); ++i) {

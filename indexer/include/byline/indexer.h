@@ -19,9 +19,6 @@ struct IndexerCore;
 
 enum class InputFormat { Auto, Page, Jsonl };
 
-// Which documents feed the spelling dictionary behind "Did you mean".
-enum class SpellingSource { None, Articles, All };
-
 struct IndexOptions {
   // Snowball language used when the index is created ("english", "french",
   // ..., "none"); "" means "english" for a new index and the index's own
@@ -47,8 +44,6 @@ struct IndexOptions {
   // With add_paths: remove the documents of files that were indexed from
   // under the given paths and no longer exist.
   bool prune = false;
-  // Spelling data costs indexing time; comments are the bulk of the text.
-  SpellingSource spelling = SpellingSource::Articles;
   // Threads that read, parse and index files in add_paths. Xapian allows one
   // writer per database, so each thread writes its own shards: the threads
   // used are min(jobs, local shards). Must be at least 1.
