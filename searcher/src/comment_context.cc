@@ -7,7 +7,7 @@
 
 namespace byline {
 
-void add_comment_context(const Xapian::Database& db, std::vector<DocRecord*>& records) {
+void add_comment_context(const Xapian::Database& db, std::vector<DocRecord*>& records, const FetchDocuments& fetch) {
   std::vector<std::string> pages;
   for (const DocRecord* r : records)
     if (r->is_comment && r->source.empty()) pages.push_back(r->page_id);
@@ -25,9 +25,9 @@ void add_comment_context(const Xapian::Database& db, std::vector<DocRecord*>& re
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   enquire.set_docid_order(Xapian::Enquire::DONT_CARE);
   Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(pages.size()));
-  mset.fetch(mset.begin(), mset.end());
-  for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
-    DocRecord article = decode_doc_record(it.get_document().get_data());
+  std::vector<Xapian::docid> docids(mset.begin(), mset.end());
+  for (const std::string& data : fetch(docids)) {
+    DocRecord article = decode_doc_record(data);
     for (DocRecord* r : records) {
       if (r->is_comment && r->source.empty() && r->page_id == article.page_id) {
         r->title = article.title;

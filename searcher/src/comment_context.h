@@ -9,15 +9,17 @@
 #include <vector>
 
 #include "doc_record.h"
+#include "document_fetch.h"
 
 namespace byline {
 
 // Fills title and source of each comment record in `records` (articles, and
 // records that already have a source, are left alone) from its article, read
-// in one boolean match over all their pages: one round trip per remote shard,
-// whatever the number of comments. A comment whose article is missing keeps
-// an empty title and source.
-void add_comment_context(const Xapian::Database& db, std::vector<DocRecord*>& records);
+// in one boolean match over all their pages (an exchange of two round trips
+// per remote shard, shards in parallel, whatever the number of comments);
+// `fetch` reads the articles found (DocumentFetcher: concurrently on remote
+// shards). A comment whose article is missing keeps an empty title and source.
+void add_comment_context(const Xapian::Database& db, std::vector<DocRecord*>& records, const FetchDocuments& fetch);
 
 }  // namespace byline
 
