@@ -14,12 +14,20 @@
 namespace byline {
 
 // Fills title and source of each comment record in `records` (articles, and
-// records that already have a source, are left alone) from its article, read
-// in one boolean match over all their pages (an exchange of two round trips
-// per remote shard, shards in parallel, whatever the number of comments);
-// `fetch` reads the articles found (DocumentFetcher: concurrently on remote
-// shards). A comment whose article is missing keeps an empty title and source.
-void add_comment_context(const Xapian::Database& db, std::vector<DocRecord*>& records, const FetchDocuments& fetch);
+// records that already have a source, are left alone) from its article.
+// docids[i] is records[i]'s docid in db; `fetch` reads documents of db
+// (DocumentFetcher: concurrently on remote shards).
+//
+// The indexer adds a page's article and then its comments in order, so in a
+// shard the article of comment number k (1-based) is usually k docids before
+// it: that document is read first (one concurrent round of reads) and used
+// when it is the comment's article. Comments whose article is elsewhere
+// (pages indexed again, with more comments) are looked up by their page in
+// one boolean match over all their pages (two round trips per remote shard,
+// shards in parallel). A comment whose article is missing keeps an empty
+// title and source.
+void add_comment_context(const Xapian::Database& db, std::vector<DocRecord*>& records,
+                         const std::vector<Xapian::docid>& docids, const FetchDocuments& fetch);
 
 }  // namespace byline
 

@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <cstdlib>
 #include <exception>
-#include <system_error>
-#include <thread>
 #include <tuple>
 
 #include "byline/error.h"
@@ -46,7 +44,8 @@ DocumentFetcher::DocumentFetcher(std::size_t connections_per_shard) : per_shard_
 
 DocumentFetcher::~DocumentFetcher() = default;
 
-std::vector<std::string> DocumentFetcher::fetch(ShardSet& shards, const std::vector<Xapian::docid>& docids) {
+std::vector<std::string> DocumentFetcher::fetch(ShardSet& shards, const std::vector<Xapian::docid>& docids,
+                                                bool missing_ok) {
   std::vector<std::string> out(docids.size());
   const std::size_t n = shards.size();
   if (layout_ != shards.layout()) {
@@ -142,29 +141,27 @@ std::vector<std::string> DocumentFetcher::fetch(ShardSet& shards, const std::vec
   auto read_on_main = [&](std::size_t index) {
     const std::size_t shard = (docids[index] - 1) % n;
     const Xapian::docid local = (docids[index] - 1) / static_cast<Xapian::docid>(n) + 1;
-    out[index] = shards.shard_database(shard).get_document(local).get_data();
+    try {
+      out[index] = shards.shard_database(shard).get_document(local).get_data();
+    } catch (const Xapian::DocNotFoundError&) {
+      if (!missing_ok) throw;
+    }
   };
 
-  // The first share runs in this thread, after the local documents; the
-  // others each in a thread of their own.
-  std::vector<std::thread> threads;
-  std::vector<Share*> inline_shares;
+  // This thread reads the local documents, then the first share; the pool's
+  // threads the other shares.
   std::exception_ptr caller_error;
-  try {
-    for (std::size_t s = 1; s < shares.size(); ++s) {
-      try {
-        threads.emplace_back(read_share, std::ref(shares[s]));
-      } catch (const std::system_error&) {
-        inline_shares.push_back(&shares[s]);  // no thread to be had: read it here
-      }
+  std::vector<std::function<void()>> tasks;
+  tasks.emplace_back([&] {
+    try {
+      for (std::size_t index : on_main) read_on_main(index);
+    } catch (...) {
+      caller_error = std::current_exception();
     }
-    for (std::size_t index : on_main) read_on_main(index);
     if (!shares.empty()) read_share(shares[0]);
-    for (Share* share : inline_shares) read_share(*share);
-  } catch (...) {
-    caller_error = std::current_exception();
-  }
-  for (std::thread& thread : threads) thread.join();
+  });
+  for (std::size_t s = 1; s < shares.size(); ++s) tasks.emplace_back([&, s] { read_share(shares[s]); });
+  workers_.run(tasks);
   if (caller_error) std::rethrow_exception(caller_error);
 
   counts_.max_threads = std::max(counts_.max_threads, shares.size());

@@ -42,6 +42,7 @@
 #include <string>
 #include <vector>
 
+#include "fetch_workers.h"
 #include "shards_reader.h"
 
 namespace byline {
@@ -55,8 +56,9 @@ inline constexpr std::size_t kFetchConnectionsPerShard = 8;
 std::size_t fetch_connections_per_shard();
 
 // Reads the data of documents of one database (a docid list in, their data
-// out, in the same order).
-using FetchDocuments = std::function<std::vector<std::string>(const std::vector<Xapian::docid>&)>;
+// out, in the same order). With missing_ok, a document that does not exist
+// reads as an empty string; otherwise it throws Xapian::DocNotFoundError.
+using FetchDocuments = std::function<std::vector<std::string>(const std::vector<Xapian::docid>&, bool missing_ok)>;
 
 class DocumentFetcher {
  public:
@@ -66,8 +68,9 @@ class DocumentFetcher {
   DocumentFetcher& operator=(const DocumentFetcher&) = delete;
 
   // The data of each document (docids of shards.database()), in order.
-  // Throws what Xapian throws (NetworkError, DocNotFoundError, ...).
-  std::vector<std::string> fetch(ShardSet& shards, const std::vector<Xapian::docid>& docids);
+  // Throws what Xapian throws (NetworkError, DocNotFoundError unless
+  // missing_ok, ...).
+  std::vector<std::string> fetch(ShardSet& shards, const std::vector<Xapian::docid>& docids, bool missing_ok = false);
 
   // What the fetches so far did, for tests and measurements.
   struct Counts {
@@ -89,6 +92,7 @@ class DocumentFetcher {
   std::uint64_t layout_ = 0;                    // ShardSet::layout() the pools belong to
   std::vector<std::vector<Connection>> pools_;  // per shard index
   Counts counts_;
+  FetchWorkers workers_;  // last: joined before the connections close
 };
 
 }  // namespace byline

@@ -73,9 +73,11 @@ struct Searcher::Impl {
   std::unique_ptr<DocumentFetcher> fetcher;
 
   // Reads documents of db (concurrently on remote shards: document_fetch.h).
-  std::vector<std::string> fetch(const std::vector<Xapian::docid>& docids) { return fetcher->fetch(*shards, docids); }
+  std::vector<std::string> fetch(const std::vector<Xapian::docid>& docids, bool missing_ok = false) {
+    return fetcher->fetch(*shards, docids, missing_ok);
+  }
   FetchDocuments fetch_documents() {
-    return [this](const std::vector<Xapian::docid>& docids) { return fetch(docids); };
+    return [this](const std::vector<Xapian::docid>& docids, bool missing_ok) { return fetch(docids, missing_ok); };
   }
 
   Results run(const Query& query);
@@ -186,13 +188,13 @@ Results Searcher::Impl::run(const Query& query) {
   if (query.snippet_chars > 0 && !mset.empty()) snippets.emplace(snippet_terms(parsed.query), stemmer);
   // The hits' documents: on remote shards, concurrently (one round trip per
   // document in a row otherwise; Xapian's MSet::fetch does not pipeline them).
+  const std::vector<Xapian::docid> docids(mset.begin(), mset.end());
   std::vector<DocRecord> records;
   records.reserve(mset.size());
-  for (const std::string& data : fetch(std::vector<Xapian::docid>(mset.begin(), mset.end())))
-    records.push_back(decode_doc_record(data));
+  for (const std::string& data : fetch(docids)) records.push_back(decode_doc_record(data));
   std::vector<DocRecord*> shown;
   for (DocRecord& record : records) shown.push_back(&record);
-  add_comment_context(db, shown, fetch_documents());
+  add_comment_context(db, shown, docids, fetch_documents());
   std::size_t rank = query.offset;
   Xapian::MSetIterator it = mset.begin();
   for (const DocRecord& record : records) {
@@ -246,7 +248,7 @@ std::optional<Document> Searcher::document(const std::string& id) {
       }
       DocRecord record = decode_doc_record(impl_->db.get_document(*it).get_data());
       std::vector<DocRecord*> shown{&record};
-      add_comment_context(impl_->db, shown, impl_->fetch_documents());
+      add_comment_context(impl_->db, shown, {*it}, impl_->fetch_documents());
       return to_document(record);
     });
   });
