@@ -193,6 +193,57 @@ TEST_CASE("a result page's documents are read concurrently over remote shards, a
   }
 }
 
+TEST_CASE("fetch connections read the revision the match read, or leave the documents to the main connection",
+          "[searcher][shards][fetch]") {
+  std::string tcpsrv;
+  if (tcpsrv_missing(tcpsrv)) return;
+  RemoteIndex index(tcpsrv);
+  ShardSet shards(index.front);
+  std::vector<Xapian::docid> docids = match(shards.database(), "", 30);
+  auto main_reads = [&] {
+    std::vector<std::string> out;
+    for (Xapian::docid did : docids) out.push_back(shards.database().get_document(did).get_data());
+    return out;
+  };
+  DocumentFetcher fetcher(4);
+  CHECK(fetcher.fetch(shards, docids) == main_reads());
+  CHECK(fetcher.counts().fallbacks == 0);
+
+  // A writer commits to the second shard, twice: once before the searcher's
+  // next reopen (at most one a second) and once after it, so the fetch
+  // connections, reopened when they are next used, see a later revision than
+  // the match. Their documents are then read on the main connection.
+  // Each commit adds a document and changes the data of the shard's first
+  // one (docid 2 of the combined database, among those matched).
+  int commits = 0;
+  auto commit_one = [&] {
+    Xapian::WritableDatabase writer(index.sharded + "/shard1", Xapian::DB_OPEN);
+    Xapian::Document first = writer.get_document(1);
+    writer.add_document(first);
+    first.set_data("changed " + std::to_string(++commits));
+    writer.replace_document(1, first);
+    writer.commit();
+  };
+  commit_one();
+  std::this_thread::sleep_for(kRemoteReopenInterval + std::chrono::milliseconds(50));
+  shards.refresh();
+  commit_one();
+  const std::size_t pooled = fetcher.counts().pooled;
+  REQUIRE(docids[1] == 2);
+  CHECK(main_reads()[1] == "changed 1");  // the revision the match read
+  CHECK(fetcher.fetch(shards, docids) == main_reads());
+  CHECK(fetcher.counts().fallbacks > 0);
+  // The first shard had no commit: its connections still serve.
+  CHECK(fetcher.counts().pooled > pooled);
+
+  // Once the searcher reopens again, the fetch connections agree with it.
+  std::this_thread::sleep_for(kRemoteReopenInterval + std::chrono::milliseconds(50));
+  shards.refresh();
+  const std::size_t fallbacks = fetcher.counts().fallbacks;
+  CHECK(fetcher.fetch(shards, docids) == main_reads());
+  CHECK(fetcher.counts().fallbacks == fallbacks);
+}
+
 TEST_CASE("a broken fetch connection falls back to the main one, and a server gone fails as before",
           "[searcher][shards][fetch]") {
   std::string tcpsrv;
