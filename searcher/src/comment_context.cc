@@ -10,6 +10,15 @@ namespace {
 
 bool needs_context(const DocRecord& r) { return r.is_comment && r.source.empty(); }
 
+// A docid of db is on shard (did - 1) % n, as (did - 1) / n + 1: k places
+// earlier in the same shard is k * n places earlier in db.
+Xapian::docid article_position(Xapian::docid comment, long long index, std::size_t shard_count) {
+  const unsigned long long n = std::max<std::size_t>(shard_count, 1);
+  if (index < 1) return 0;
+  const unsigned long long back = static_cast<unsigned long long>(index) * n;
+  return comment > back ? static_cast<Xapian::docid>(comment - back) : 0;
+}
+
 void fill_from(const DocRecord& article, std::vector<DocRecord*>& records) {
   for (DocRecord* r : records) {
     if (needs_context(*r) && r->page_id == article.page_id) {
@@ -22,15 +31,11 @@ void fill_from(const DocRecord& article, std::vector<DocRecord*>& records) {
 // The articles at the docids where the indexer put them (see the header).
 void read_articles_by_position(const Xapian::Database& db, std::vector<DocRecord*>& records,
                                const std::vector<Xapian::docid>& docids, const FetchDocuments& fetch) {
-  // A docid of db is on shard (did - 1) % n, as (did - 1) / n + 1: k places
-  // earlier in the same shard is k * n places earlier in db.
-  const Xapian::docid n = static_cast<Xapian::docid>(std::max<std::size_t>(db.size(), 1));
   std::vector<Xapian::docid> guesses;
   for (std::size_t i = 0; i < records.size() && i < docids.size(); ++i) {
     const DocRecord& r = *records[i];
-    if (!needs_context(r) || r.comment_index < 1) continue;
-    const Xapian::docid back = static_cast<Xapian::docid>(r.comment_index) * n;
-    if (docids[i] > back) guesses.push_back(docids[i] - back);
+    if (!needs_context(r)) continue;
+    if (Xapian::docid guess = article_position(docids[i], r.comment_index, db.size())) guesses.push_back(guess);
   }
   if (guesses.empty()) return;
   std::sort(guesses.begin(), guesses.end());
@@ -66,6 +71,16 @@ void read_articles_by_page(const Xapian::Database& db, std::vector<DocRecord*>& 
 }
 
 }  // namespace
+
+Xapian::docid likely_article(Xapian::docid did, std::string_view sort_key, std::size_t shard_count) {
+  const std::size_t dot = sort_key.rfind('.');
+  if (dot == std::string_view::npos) return 0;
+  const std::string_view digits = sort_key.substr(dot + 1);
+  if (digits.empty() || digits.size() > 9 || digits.find_first_not_of("0123456789") != std::string_view::npos) return 0;
+  long long index = 0;
+  for (char c : digits) index = index * 10 + (c - '0');
+  return article_position(did, index, shard_count);
+}
 
 void add_comment_context(const Xapian::Database& db, std::vector<DocRecord*>& records,
                          const std::vector<Xapian::docid>& docids, const FetchDocuments& fetch) {

@@ -6,6 +6,7 @@
 
 #include <xapian.h>
 
+#include <string_view>
 #include <vector>
 
 #include "doc_record.h"
@@ -28,6 +29,12 @@ namespace byline {
 // title and source.
 void add_comment_context(const Xapian::Database& db, std::vector<DocRecord*>& records,
                          const std::vector<Xapian::docid>& docids, const FetchDocuments& fetch);
+
+// Where the article of hit `did` of db probably is, when the hit's sort key
+// (schema.h kSlotOrder: flag, date, id) shows a comment (an id ending in
+// ".<index>"); 0 otherwise. Lets a search read those articles in the same
+// round as its hits; add_comment_context checks what it reads.
+Xapian::docid likely_article(Xapian::docid did, std::string_view sort_key, std::size_t shard_count);
 
 }  // namespace byline
 

@@ -188,13 +188,43 @@ Results Searcher::Impl::run(const Query& query) {
   if (query.snippet_chars > 0 && !mset.empty()) snippets.emplace(snippet_terms(parsed.query), stemmer);
   // The hits' documents: on remote shards, concurrently (one round trip per
   // document in a row otherwise; Xapian's MSet::fetch does not pipeline them).
+  // The articles of comment hits (their title and source) are read in the
+  // same round when the sort keys show which hits are comments.
   const std::vector<Xapian::docid> docids(mset.begin(), mset.end());
+  std::vector<Xapian::docid> wanted = docids;
+  for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it)
+    if (Xapian::docid article = likely_article(*it, it.get_sort_key(), db.size()))
+      if (std::find(wanted.begin(), wanted.end(), article) == wanted.end()) wanted.push_back(article);
+  std::vector<std::string> data = fetch(wanted, wanted.size() > docids.size());
   std::vector<DocRecord> records;
-  records.reserve(mset.size());
-  for (const std::string& data : fetch(docids)) records.push_back(decode_doc_record(data));
+  records.reserve(docids.size());
+  for (std::size_t i = 0; i < docids.size(); ++i) {
+    // A hit not found is an error, as without the articles (missing_ok).
+    if (data[i].empty()) data[i] = fetch({docids[i]}).front();
+    records.push_back(decode_doc_record(data[i]));
+  }
   std::vector<DocRecord*> shown;
   for (DocRecord& record : records) shown.push_back(&record);
-  add_comment_context(db, shown, docids, fetch_documents());
+  FetchDocuments fetch_articles = [&](const std::vector<Xapian::docid>& ids, bool missing_ok) {
+    std::vector<std::string> out(ids.size());
+    std::vector<Xapian::docid> rest;
+    std::vector<std::size_t> rest_at;
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+      const auto found = std::find(wanted.begin() + static_cast<std::ptrdiff_t>(docids.size()), wanted.end(), ids[i]);
+      if (found != wanted.end() && !data[static_cast<std::size_t>(found - wanted.begin())].empty()) {
+        out[i] = data[static_cast<std::size_t>(found - wanted.begin())];
+      } else {
+        rest.push_back(ids[i]);
+        rest_at.push_back(i);
+      }
+    }
+    if (!rest.empty()) {
+      std::vector<std::string> read = fetch(rest, missing_ok);
+      for (std::size_t j = 0; j < rest.size(); ++j) out[rest_at[j]] = std::move(read[j]);
+    }
+    return out;
+  };
+  add_comment_context(db, shown, docids, fetch_articles);
   std::size_t rank = query.offset;
   Xapian::MSetIterator it = mset.begin();
   for (const DocRecord& record : records) {
