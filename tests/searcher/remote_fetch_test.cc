@@ -385,3 +385,17 @@ TEST_CASE("comments get their article's title and source, found by position or b
   CHECK(calls[0].second);
   CHECK_FALSE(calls[1].second);
 }
+
+TEST_CASE("a comment hit's sort key tells where its article probably is", "[searcher][fetch][comments]") {
+  // kSlotOrder: "1" + date + id for a dated document, "0" + id otherwise.
+  const std::string comment3 = "12013-04-11T10:00" + std::string("0123456789abcdef.3");
+  CHECK(likely_article(10, comment3, 1) == 7);
+  CHECK(likely_article(10, comment3, 2) == 4);  // 3 places back in its shard of 2
+  CHECK(likely_article(6, comment3, 2) == 0);   // would be before the first docid
+  CHECK(likely_article(10, "0" + std::string("0123456789abcdef.12"), 0) == 0);
+  CHECK(likely_article(13, "0" + std::string("0123456789abcdef.12"), 1) == 1);
+  CHECK(likely_article(10, "12013-04-11T10:00" + std::string("0123456789abcdef"), 2) == 0);  // an article
+  CHECK(likely_article(10, "12013-04-11T10:00.5" + std::string("0123456789abcdef"), 2) == 0);
+  CHECK(likely_article(10, "", 2) == 0);
+  CHECK(likely_article(10, "x.", 2) == 0);
+}
