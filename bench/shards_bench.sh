@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Sharding benchmark (BENCHMARKS.md, "Shards"): indexing speed with --jobs 1
 # and --jobs 2, and query latency over one compacted index, two local shards
-# and two loopback remote shards (xapian-tcpsrv), with the same queries.
+# and two loopback remote shards (xapian-tcpsrv), with the same queries; the
+# remote shards also with the hits' documents read one at a time
+# (BYLINE_REMOTE_FETCH_CONNECTIONS=0), for comparison.
 #
 #   bench/shards_bench.sh BUILD_DIR [ARCHIVE [WORK_DIR [QUERIES]]]
 #
@@ -92,11 +94,15 @@ done
 for name in jobs1 jobs2 front; do
   "$QUERY" "$WORK/$name" "$WORK/queries.jsonl" --warmup 1 --passes 3 >"$WORK/$name.query.json"
 done
+# The same remote shards with the hits' documents read one at a time on the
+# main connection (as before the fetch connections; document_fetch.h).
+BYLINE_REMOTE_FETCH_CONNECTIONS=0 "$QUERY" "$FRONT" "$WORK/queries.jsonl" --warmup 1 --passes 3 \
+  >"$WORK/front-serial.query.json"
 python3 - "$WORK" <<'PY'
 import json, sys
 w = sys.argv[1]
 label = {"jobs1": "1 compacted index", "jobs2-raw": "2 local shards, as indexed", "jobs2": "2 local shards, compacted",
-         "front": "2 remote shards, compacted"}
+         "front": "2 remote shards, compacted", "front-serial": "  the same, documents 1 by 1"}
 r = {n: json.load(open(f"{w}/{n}.query.json")) for n in label}
 base = r["jobs1"]["with_snippets"]["p50_us"]
 for n, text in label.items():

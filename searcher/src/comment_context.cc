@@ -6,11 +6,52 @@
 #include "schema.h"
 
 namespace byline {
+namespace {
 
-void add_comment_context(const Xapian::Database& db, std::vector<DocRecord*>& records) {
+bool needs_context(const DocRecord& r) { return r.is_comment && r.source.empty(); }
+
+// A docid of db is on shard (did - 1) % n, as (did - 1) / n + 1: k places
+// earlier in the same shard is k * n places earlier in db.
+Xapian::docid article_position(Xapian::docid comment, long long index, std::size_t shard_count) {
+  const unsigned long long n = std::max<std::size_t>(shard_count, 1);
+  if (index < 1) return 0;
+  const unsigned long long back = static_cast<unsigned long long>(index) * n;
+  return comment > back ? static_cast<Xapian::docid>(comment - back) : 0;
+}
+
+void fill_from(const DocRecord& article, std::vector<DocRecord*>& records) {
+  for (DocRecord* r : records) {
+    if (needs_context(*r) && r->page_id == article.page_id) {
+      r->title = article.title;
+      r->source = article.source;
+    }
+  }
+}
+
+// The articles at the docids where the indexer put them (see the header).
+void read_articles_by_position(const Xapian::Database& db, std::vector<DocRecord*>& records,
+                               const std::vector<Xapian::docid>& docids, const FetchDocuments& fetch) {
+  std::vector<Xapian::docid> guesses;
+  for (std::size_t i = 0; i < records.size() && i < docids.size(); ++i) {
+    const DocRecord& r = *records[i];
+    if (!needs_context(r)) continue;
+    if (Xapian::docid guess = article_position(docids[i], r.comment_index, db.size())) guesses.push_back(guess);
+  }
+  if (guesses.empty()) return;
+  std::sort(guesses.begin(), guesses.end());
+  guesses.erase(std::unique(guesses.begin(), guesses.end()), guesses.end());
+  for (const std::string& data : fetch(guesses, true)) {
+    if (data.empty()) continue;  // deleted since
+    DocRecord candidate = decode_doc_record(data);
+    if (!candidate.is_comment) fill_from(candidate, records);
+  }
+}
+
+// The articles of the comments still without one, by their pages' id terms.
+void read_articles_by_page(const Xapian::Database& db, std::vector<DocRecord*>& records, const FetchDocuments& fetch) {
   std::vector<std::string> pages;
   for (const DocRecord* r : records)
-    if (r->is_comment && r->source.empty()) pages.push_back(r->page_id);
+    if (needs_context(*r)) pages.push_back(r->page_id);
   if (pages.empty()) return;
   std::sort(pages.begin(), pages.end());
   pages.erase(std::unique(pages.begin(), pages.end()), pages.end());
@@ -25,16 +66,26 @@ void add_comment_context(const Xapian::Database& db, std::vector<DocRecord*>& re
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   enquire.set_docid_order(Xapian::Enquire::DONT_CARE);
   Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(pages.size()));
-  mset.fetch(mset.begin(), mset.end());
-  for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
-    DocRecord article = decode_doc_record(it.get_document().get_data());
-    for (DocRecord* r : records) {
-      if (r->is_comment && r->source.empty() && r->page_id == article.page_id) {
-        r->title = article.title;
-        r->source = article.source;
-      }
-    }
-  }
+  for (const std::string& data : fetch(std::vector<Xapian::docid>(mset.begin(), mset.end()), false))
+    fill_from(decode_doc_record(data), records);
+}
+
+}  // namespace
+
+Xapian::docid likely_article(Xapian::docid did, std::string_view sort_key, std::size_t shard_count) {
+  const std::size_t dot = sort_key.rfind('.');
+  if (dot == std::string_view::npos) return 0;
+  const std::string_view digits = sort_key.substr(dot + 1);
+  if (digits.empty() || digits.size() > 9 || digits.find_first_not_of("0123456789") != std::string_view::npos) return 0;
+  long long index = 0;
+  for (char c : digits) index = index * 10 + (c - '0');
+  return article_position(did, index, shard_count);
+}
+
+void add_comment_context(const Xapian::Database& db, std::vector<DocRecord*>& records,
+                         const std::vector<Xapian::docid>& docids, const FetchDocuments& fetch) {
+  read_articles_by_position(db, records, docids, fetch);
+  read_articles_by_page(db, records, fetch);
 }
 
 }  // namespace byline

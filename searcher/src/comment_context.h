@@ -6,18 +6,35 @@
 
 #include <xapian.h>
 
+#include <string_view>
 #include <vector>
 
 #include "doc_record.h"
+#include "document_fetch.h"
 
 namespace byline {
 
 // Fills title and source of each comment record in `records` (articles, and
-// records that already have a source, are left alone) from its article, read
-// in one boolean match over all their pages: one round trip per remote shard,
-// whatever the number of comments. A comment whose article is missing keeps
-// an empty title and source.
-void add_comment_context(const Xapian::Database& db, std::vector<DocRecord*>& records);
+// records that already have a source, are left alone) from its article.
+// docids[i] is records[i]'s docid in db; `fetch` reads documents of db
+// (DocumentFetcher: concurrently on remote shards).
+//
+// The indexer adds a page's article and then its comments in order, so in a
+// shard the article of comment number k (1-based) is usually k docids before
+// it: that document is read first (one concurrent round of reads) and used
+// when it is the comment's article. Comments whose article is elsewhere
+// (pages indexed again, with more comments) are looked up by their page in
+// one boolean match over all their pages (two round trips per remote shard,
+// shards in parallel). A comment whose article is missing keeps an empty
+// title and source.
+void add_comment_context(const Xapian::Database& db, std::vector<DocRecord*>& records,
+                         const std::vector<Xapian::docid>& docids, const FetchDocuments& fetch);
+
+// Where the article of hit `did` of db probably is, when the hit's sort key
+// (schema.h kSlotOrder: flag, date, id) shows a comment (an id ending in
+// ".<index>"); 0 otherwise. Lets a search read those articles in the same
+// round as its hits; add_comment_context checks what it reads.
+Xapian::docid likely_article(Xapian::docid did, std::string_view sort_key, std::size_t shard_count);
 
 }  // namespace byline
 

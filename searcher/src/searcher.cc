@@ -11,6 +11,7 @@
 #include "byline/error.h"
 #include "comment_context.h"
 #include "doc_record.h"
+#include "document_fetch.h"
 #include "facets.h"
 #include "index_meta.h"
 #include "index_stats.h"
@@ -69,6 +70,15 @@ struct Searcher::Impl {
   IndexSettings settings;
   Xapian::Stem stemmer;
   std::unique_ptr<QueryBuilder> queries;  // this search's (see run)
+  std::unique_ptr<DocumentFetcher> fetcher;
+
+  // Reads documents of db (concurrently on remote shards: document_fetch.h).
+  std::vector<std::string> fetch(const std::vector<Xapian::docid>& docids, bool missing_ok = false) {
+    return fetcher->fetch(*shards, docids, missing_ok);
+  }
+  FetchDocuments fetch_documents() {
+    return [this](const std::vector<Xapian::docid>& docids, bool missing_ok) { return fetch(docids, missing_ok); };
+  }
 
   Results run(const Query& query);
 
@@ -103,6 +113,7 @@ Searcher::Searcher(const std::string& db_path) : impl_(std::make_unique<Impl>())
   std::error_code ec;
   if (!std::filesystem::exists(db_path, ec))
     throw IndexUnusable(impl_->what + ": no index there (create one with 'byline index')");
+  impl_->fetcher = std::make_unique<DocumentFetcher>(fetch_connections_per_shard());
   impl_->shards.emplace(db_path);
   impl_->db = impl_->shards->database();
   translate_xapian_errors(impl_->what, [&] {
@@ -164,7 +175,6 @@ Results Searcher::Impl::run(const Query& query) {
                    (query.wildcard_limit == 1 ? " word" : " words") + " (make its prefix longer)");
   }
 
-  if (!mset.empty()) mset.fetch(mset.begin(), mset.end());
   Results results;
   results.total = mset.get_matches_estimated();
   results.total_lower = mset.get_matches_lower_bound();
@@ -176,13 +186,45 @@ Results Searcher::Impl::run(const Query& query) {
   }
   std::optional<SnippetGenerator> snippets;
   if (query.snippet_chars > 0 && !mset.empty()) snippets.emplace(snippet_terms(parsed.query), stemmer);
-  std::vector<DocRecord> records;
-  records.reserve(mset.size());
+  // The hits' documents: on remote shards, concurrently (one round trip per
+  // document in a row otherwise; Xapian's MSet::fetch does not pipeline them).
+  // The articles of comment hits (their title and source) are read in the
+  // same round when the sort keys show which hits are comments.
+  const std::vector<Xapian::docid> docids(mset.begin(), mset.end());
+  std::vector<Xapian::docid> wanted = docids;
   for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it)
-    records.push_back(decode_doc_record(it.get_document().get_data()));
+    if (Xapian::docid article = likely_article(*it, it.get_sort_key(), db.size()))
+      if (std::find(wanted.begin(), wanted.end(), article) == wanted.end()) wanted.push_back(article);
+  std::vector<std::string> data = fetch(wanted, wanted.size() > docids.size());
+  std::vector<DocRecord> records;
+  records.reserve(docids.size());
+  for (std::size_t i = 0; i < docids.size(); ++i) {
+    // A hit not found is an error, as without the articles (missing_ok).
+    if (data[i].empty()) data[i] = fetch({docids[i]}).front();
+    records.push_back(decode_doc_record(data[i]));
+  }
   std::vector<DocRecord*> shown;
   for (DocRecord& record : records) shown.push_back(&record);
-  add_comment_context(db, shown);
+  FetchDocuments fetch_articles = [&](const std::vector<Xapian::docid>& ids, bool missing_ok) {
+    std::vector<std::string> out(ids.size());
+    std::vector<Xapian::docid> rest;
+    std::vector<std::size_t> rest_at;
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+      const auto found = std::find(wanted.begin() + static_cast<std::ptrdiff_t>(docids.size()), wanted.end(), ids[i]);
+      if (found != wanted.end() && !data[static_cast<std::size_t>(found - wanted.begin())].empty()) {
+        out[i] = data[static_cast<std::size_t>(found - wanted.begin())];
+      } else {
+        rest.push_back(ids[i]);
+        rest_at.push_back(i);
+      }
+    }
+    if (!rest.empty()) {
+      std::vector<std::string> read = fetch(rest, missing_ok);
+      for (std::size_t j = 0; j < rest.size(); ++j) out[rest_at[j]] = std::move(read[j]);
+    }
+    return out;
+  };
+  add_comment_context(db, shown, docids, fetch_articles);
   std::size_t rank = query.offset;
   Xapian::MSetIterator it = mset.begin();
   for (const DocRecord& record : records) {
@@ -236,7 +278,7 @@ std::optional<Document> Searcher::document(const std::string& id) {
       }
       DocRecord record = decode_doc_record(impl_->db.get_document(*it).get_data());
       std::vector<DocRecord*> shown{&record};
-      add_comment_context(impl_->db, shown);
+      add_comment_context(impl_->db, shown, {*it}, impl_->fetch_documents());
       return to_document(record);
     });
   });
@@ -250,10 +292,11 @@ std::vector<Document> Searcher::comments(const std::string& page_id) {
       if (page_id.empty()) return out;
       if (!impl_->db.term_exists(schema::term(schema::kPrefixId, page_id))) impl_->check_miss(page_id);
       const std::string term = schema::term(schema::kPrefixPage, page_id);
+      std::vector<Xapian::docid> docids(impl_->db.postlist_begin(term), impl_->db.postlist_end(term));
       std::vector<DocRecord> records;
       DocRecord article;
-      for (auto it = impl_->db.postlist_begin(term); it != impl_->db.postlist_end(term); ++it) {
-        DocRecord record = decode_doc_record(impl_->db.get_document(*it).get_data());
+      for (const std::string& data : impl_->fetch(docids)) {
+        DocRecord record = decode_doc_record(data);
         if (record.is_comment)
           records.push_back(std::move(record));
         else

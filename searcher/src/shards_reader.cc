@@ -56,6 +56,7 @@ ShardSet::ShardSet(const std::string& db_path) : db_path_(db_path) {
 }
 
 void ShardSet::rebuild() {
+  ++layout_;
   combined_ = Xapian::Database();
   for (Shard& shard : shards_) combined_.add_database(shard.db);
   if (shards_.empty()) {
@@ -73,6 +74,7 @@ void ShardSet::refresh() {
     if (!shard.entry.remote || now - shard.reopened >= kRemoteReopenInterval) {
       shard.db.reopen();
       shard.reopened = now;
+      ++shard.generation;
     }
   }
 }
@@ -91,6 +93,7 @@ bool ShardSet::drop_unresponsive() {
     try {
       it->db = Xapian::Remote::open(it->entry.host, it->entry.port, timeout, timeout);
       it->reopened = std::chrono::steady_clock::now();
+      ++it->generation;
       ++it;
     } catch (const Xapian::Error& e) {
       failures_.push_back(it->entry.name() + ": " + network_message(e));

@@ -11,6 +11,7 @@
 #include <xapian.h>
 
 #include <chrono>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -47,11 +48,24 @@ class ShardSet {
   // True when the stub lists a remote shard (working or not).
   bool has_remote() const { return has_remote_; }
 
+  // The working shards, in the order they were added to database(): a docid
+  // of database() is on shard (did - 1) % size(), as its (did - 1) / size() + 1.
+  std::size_t size() const { return shards_.size(); }
+  const ShardEntry& entry(std::size_t i) const { return shards_[i].entry; }
+  Xapian::Database& shard_database(std::size_t i) { return shards_[i].db; }
+  // Changes whenever shard i is reopened or connected anew by refresh() or
+  // drop_unresponsive(): a connection of the document fetcher reopens before
+  // its next use when this differs from what it last saw.
+  std::uint64_t generation(std::size_t i) const { return shards_[i].generation; }
+  // Changes whenever the list of working shards is rebuilt (indices shift).
+  std::uint64_t layout() const { return layout_; }
+
  private:
   struct Shard {
     ShardEntry entry;
     Xapian::Database db;
     std::chrono::steady_clock::time_point reopened = std::chrono::steady_clock::now();
+    std::uint64_t generation = 0;
   };
   void rebuild();
 
@@ -61,6 +75,7 @@ class ShardSet {
   std::vector<Shard> shards_;
   std::vector<std::string> failures_;
   Xapian::Database combined_;
+  std::uint64_t layout_ = 0;
 };
 
 }  // namespace byline

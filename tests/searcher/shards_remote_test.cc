@@ -2,14 +2,6 @@
 // of an index; a stub naming both answers like a local single index of the
 // same pages. With one server stopped, a search fails naming the shard, or,
 // with Query::allow_partial, answers from the other and says so.
-#include <arpa/inet.h>
-#include <fcntl.h>
-#include <netinet/in.h>
-#include <signal.h>
-#include <spawn.h>
-#include <sys/socket.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <catch2/catch.hpp>
 #include <chrono>
@@ -20,106 +12,16 @@
 #include "byline/indexer.h"
 #include "byline/searcher.h"
 #include "byline/shards.h"
+#include "shard_server.h"
 #include "test_support.h"
-
-extern char** environ;
 
 namespace fs = std::filesystem;
 using namespace byline;
+using byline::test::find_tcpsrv;
+using byline::test::ShardServer;
 using byline::test::TempDir;
 
 namespace {
-
-std::string find_tcpsrv() {
-  for (const char* dir : {"/usr/bin", "/usr/local/bin"}) {
-    fs::path p = fs::path(dir) / "xapian-tcpsrv";
-    if (access(p.c_str(), X_OK) == 0) return p.string();
-  }
-  return "";
-}
-
-// A port nothing listens on right now (the kernel's pick for port 0).
-int free_loopback_port() {
-  int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  addr.sin_port = 0;
-  socklen_t size = sizeof addr;
-  int port = -1;
-  if (bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0 &&
-      getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &size) == 0)
-    port = ntohs(addr.sin_port);
-  close(fd);
-  return port;
-}
-
-bool accepts_connections(int port) {
-  int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  addr.sin_port = htons(static_cast<std::uint16_t>(port));
-  bool ok = connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
-  close(fd);
-  return ok;
-}
-
-// One xapian-tcpsrv on 127.0.0.1, in its own process group (it signals its
-// group when it stops); killed with its connection children on destruction.
-class ShardServer {
- public:
-  ShardServer(const std::string& program, const std::string& shard) {
-    for (int attempt = 0; attempt < 5 && pid_ <= 0; ++attempt) {
-      port_ = free_loopback_port();
-      std::string port = std::to_string(port_);
-      std::vector<std::string> args = {program, "--interface", "127.0.0.1", "--port", port, shard};
-      std::vector<char*> argv;
-      for (auto& a : args) argv.push_back(a.data());
-      argv.push_back(nullptr);
-      posix_spawnattr_t attr;
-      posix_spawnattr_init(&attr);
-      posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);
-      posix_spawnattr_setpgroup(&attr, 0);
-      posix_spawn_file_actions_t actions;
-      posix_spawn_file_actions_init(&actions);
-      posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-      posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
-      pid_t pid = 0;
-      int rc = posix_spawn(&pid, program.c_str(), &actions, &attr, argv.data(), environ);
-      posix_spawn_file_actions_destroy(&actions);
-      posix_spawnattr_destroy(&attr);
-      if (rc != 0) continue;
-      pid_ = pid;
-      auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
-      while (!accepts_connections(port_) && std::chrono::steady_clock::now() < deadline) {
-        int status = 0;
-        if (waitpid(pid_, &status, WNOHANG) == pid_) {  // exited: the port was taken; try another
-          pid_ = -1;
-          break;
-        }
-        std::this_thread::sleep_for(std::chrono::milliseconds(20));
-      }
-    }
-    REQUIRE(pid_ > 0);
-    REQUIRE(accepts_connections(port_));
-  }
-  ~ShardServer() { stop(); }
-  ShardServer(const ShardServer&) = delete;
-  ShardServer& operator=(const ShardServer&) = delete;
-
-  void stop() {
-    if (pid_ <= 0) return;
-    kill(-pid_, SIGKILL);  // its group: the server and the children serving connections
-    waitpid(pid_, nullptr, 0);
-    pid_ = -1;
-  }
-  std::string address() const { return "tcp://127.0.0.1:" + std::to_string(port_); }
-
- private:
-  pid_t pid_ = -1;
-  int port_ = -1;
-};
 
 void index_into(const std::string& db, const fs::path& pages, std::size_t jobs) {
   IndexOptions options;
