@@ -45,7 +45,8 @@
 // document with Q<page id>), read from there when a comment is shown.
 //
 // No spelling table: "Did you mean" reads the terms (searcher's
-// word_suggestion.h). Indexes written before 0.3 may hold one; it is unused.
+// word_suggestion.h). Indexes written before it was dropped (f79477a) may
+// hold one; nothing reads it.
 //
 // Layout: the index folder is either one glass database, or a sharded index
 // (shard_stub.h): a XAPIANDB stub listing local shards (each a glass database

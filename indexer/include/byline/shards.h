@@ -87,7 +87,7 @@ struct ReshardProgress {
 // of a single database) into `shards` new local shards, each file's documents
 // and state going to the shard the indexer routes that file to, so a later
 // incremental run with that shard count reads nothing. Every shard gets the
-// settings (an index built before Byline 0.3 may hold a spelling table: it is
+// settings (an index written before the spelling table was dropped may hold one: it is
 // not copied, as "Did you mean" reads the terms). Remote shards in
 // the stub are kept as they are. Holds the write lock of every old shard
 // meanwhile (throws IndexLocked when a writer runs); builds the new shards in
