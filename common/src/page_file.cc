@@ -7,6 +7,10 @@
 
 #include "byline/error.h"
 #include "byline/page.h"
+#include "content_sniff.h"
+#include "gzip_reader.h"
+#include "html_page.h"
+#include "page_limits.h"
 
 namespace byline {
 
@@ -25,9 +29,28 @@ std::string read_file(const std::string& path) {
   return bytes;
 }
 
+ParseResult parse_html(std::string_view bytes) { return parse_html_bytes(bytes); }
+
 ParseResult parse_file(const std::string& path) {
   std::string bytes = read_file(path);
+  if (is_gzip(bytes)) {
+    try {
+      bytes = gunzip(bytes, kMaxPageBytes);
+    } catch (const Error& e) {
+      throw IoError(path + ": " + e.what());
+    }
+  }
   if (bytes.find_first_not_of(" \t\r\n") == std::string::npos) throw IoError(path + ": empty file");
+  switch (sniff_content(bytes)) {
+    case ContentKind::Html:
+      return parse_html(bytes);
+    case ContentKind::Warc:
+      throw IoError(path + ": a WARC archive, not one page");
+    case ContentKind::Binary:
+      throw IoError(path + ": binary file, not a page");
+    case ContentKind::Text:
+      break;
+  }
   return parse_page(bytes);
 }
 

@@ -50,9 +50,19 @@ struct ParseResult {
 // (invalid UTF-8 is decoded as Windows-1252, with a warning), thread-safe.
 BYLINE_EXPORT ParseResult parse_page(std::string_view bytes);
 
-// Reads and parses one page file. Throws byline::IoError with a one-line
+// Parses the bytes of one saved HTML page (in the charset it declares):
+// article fields from JSON-LD, microdata / RDFa, OpenGraph and <meta>, then
+// the markup; comments from schema.org Comment and blog engines' markup
+// (README: Input formats). is_news_page is false for pages that are no
+// article (a section front, an error page). Pure and total, like parse_page.
+BYLINE_EXPORT ParseResult parse_html(std::string_view bytes);
+
+// Reads and parses one page file, by its content: an HTML page with
+// parse_html, else a text page with parse_page; gzip-compressed files are
+// decompressed first. Throws byline::IoError with a one-line
 // reason ("PATH: No such file or directory", "PATH: is a directory",
-// "PATH: empty file", ...) when the file cannot be read or is empty.
+// "PATH: empty file", "PATH: binary file, not a page", "PATH: a WARC
+// archive, not one page", ...) when the file cannot be read or is no page.
 BYLINE_EXPORT ParseResult parse_file(const std::string& path);
 
 // Reads a whole file. Throws byline::IoError as parse_file does (an empty
