@@ -204,7 +204,8 @@ ParseResult parse_html_bytes(std::string_view bytes, std::string_view http_chars
   const bool typed = meta.json_ld.says_article || meta.microdata.says_article || meta.meta.says_article;
   const bool typed_not = (meta.json_ld.says_not_article || meta.meta.says_not_article) && !typed;
   const bool shaped = !a.title.empty() && markup.articles <= 2 &&
-                      (a.text.size() >= 600 || (a.text.size() >= 200 && paragraphs(a.text) >= 2));
+                      (a.text.size() >= 600 || (a.text.size() >= 200 && paragraphs(a.text) >= 2) ||
+                       (markup.articles == 1 && markup.title.has_value()));
   const bool error_page = looks_like_error_page(a.title) && a.text.size() < 1000;
   result.is_news_page = !a.title.empty() && !a.text.empty() && !error_page && !typed_not && (typed || shaped);
   if (!result.is_news_page) result.warnings.push_back("not an article (a section front, a list or an error page)");

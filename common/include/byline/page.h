@@ -5,6 +5,7 @@
 
 #include "byline/export.h"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -64,6 +65,23 @@ BYLINE_EXPORT ParseResult parse_html(std::string_view bytes);
 // "PATH: empty file", "PATH: binary file, not a page", "PATH: a WARC
 // archive, not one page", ...) when the file cannot be read or is no page.
 BYLINE_EXPORT ParseResult parse_file(const std::string& path);
+
+// One page read from a file: a page file gives one, a WARC archive one per
+// response record that carries an HTML article.
+struct FilePage {
+  std::string source;  // the file's path, or the record's WARC-Target-URI
+  std::string date;    // the record's WARC-Date ("" for a page file)
+  ParseResult result;
+};
+
+// Reads the pages of one file, by its content (a WARC archive, plain or
+// .warc.gz, or one page as parse_file reads it), handing each to on_page.
+// Records of a WARC archive that hold no HTML article are passed over (a
+// page file that is no article is still handed over, with is_news_page
+// false and a warning); a damaged record gives on_problem("offset N: why") and the rest is
+// still read. Throws byline::IoError as parse_file does.
+BYLINE_EXPORT void read_file_pages(const std::string& path, const std::function<void(const FilePage&)>& on_page,
+                                   const std::function<void(const std::string&)>& on_problem);
 
 // Reads a whole file. Throws byline::IoError as parse_file does (an empty
 // file is not an error here).
