@@ -1,4 +1,4 @@
-// `--format json` for search and show: one JSON object per run.
+// `--format json` for search, show and stats: one JSON object per run.
 //
 // Snippets mark highlights with <mark>…</mark> and are NOT HTML-escaped
 // otherwise: the output is JSON, not HTML, so a consumer that puts a snippet
@@ -21,6 +21,11 @@ std::string search_json(const Query& query, const Results& results);
 // The document, and for an article "comments": its comments in page order,
 // each with its reply "depth" (0 for a top-level comment).
 std::string document_json(const Document& document, const std::vector<Document>& comments);
+
+// `byline stats --format json`: {"db", "documents", "articles", "comments",
+// "authors", "first_date", "last_date", "language", "stopwords",
+// "schema_version", "size_bytes"}, indented.
+std::string stats_json(const IndexStats& stats, const std::string& db);
 
 }  // namespace byline::cli
 
