@@ -31,8 +31,8 @@ void check_options(const IndexOptions& options) {
                    ")");
   if (!options.stopwords.empty() && !is_known_stopword_list(options.stopwords))
     throw BadQuery("unknown stop word list '" + options.stopwords + "' (use 'english' or 'none')");
-  if (options.batch_pages == 0) throw BadQuery("batch size must be at least 1 page");
-  if (options.jobs == 0) throw BadQuery("--jobs must be at least 1");
+  if (options.batch_pages == 0) throw BadQuery("IndexOptions::batch_pages must be at least 1");
+  if (options.jobs == 0) throw BadQuery("IndexOptions::jobs must be at least 1");
 }
 
 }  // namespace

@@ -99,7 +99,7 @@ TEST_CASE("gzip pages are read, not skipped", "[cli][formats]") {
   CHECK(json::parse(found.out)["total"].get<int>() >= 1);
 }
 
-TEST_CASE("re-indexing a folder prunes vanished files by default; --no-prune keeps them", "[cli][formats]") {
+TEST_CASE("re-indexing a folder prunes vanished files by default, --no-prune keeps them", "[cli][formats]") {
   TempDir dir;
   const fs::path in = dir / "in";
   write_file(in / "a.txt", read_file(source_path("corpus/000_22e4804a8479d9b0.txt")));
@@ -118,7 +118,7 @@ TEST_CASE("re-indexing a folder prunes vanished files by default; --no-prune kee
   CHECK(stats_json(db)["articles"] == 1);
 }
 
-TEST_CASE("a page given twice in JSON Lines is kept once, and index and stats agree", "[cli][formats]") {
+TEST_CASE("a page given twice in JSON Lines is kept once and index and stats agree", "[cli][formats]") {
   TempDir dir;
   write_file(dir / "in" / "d.jsonl",
              "{\"source\":\"x\",\"article\":{\"title\":\"a\"},\"comments\":[{\"author\":\"p\",\"text\":\"one\"},"
