@@ -130,8 +130,7 @@ std::string skipped_text(const IndexSummary& s) {
 std::string removed_text(const IndexSummary& s) {
   if (s.removed == 0) return "";
   return "; " + std::to_string(s.removed_documents) + (s.removed_documents == 1 ? " document of " : " documents of ") +
-         std::to_string(s.removed) +
-         (s.removed == 1 ? " vanished file" : " vanished files") + " deleted";
+         std::to_string(s.removed) + (s.removed == 1 ? " vanished file" : " vanished files") + " deleted";
 }
 
 void print_summary(const IndexSummary& s) {
@@ -196,11 +195,12 @@ void print_json_summary(const IndexSummary& s, const std::string& db, const nloh
                         {"unchanged", s.unchanged},
                         {"removed", s.removed},
                         {"removed_documents", s.removed_documents},
-                        {"skipped", {{"total", s.skipped()},
-                                     {"binary", s.skipped_binary},
-                                     {"too_large", s.skipped_too_large},
-                                     {"not_article", s.skipped_not_article},
-                                     {"duplicate", s.skipped_duplicate}}},
+                        {"skipped",
+                         {{"total", s.skipped()},
+                          {"binary", s.skipped_binary},
+                          {"too_large", s.skipped_too_large},
+                          {"not_article", s.skipped_not_article},
+                          {"duplicate", s.skipped_duplicate}}},
                         {"failed", s.failed},
                         {"warnings", s.warnings},
                         {"bytes", s.bytes},
@@ -271,7 +271,8 @@ int run_index(const IndexCommandOptions& o, const std::string& db) {
 }  // namespace
 
 void add_index_command(CLI::App& app, const GlobalOptions& global, RunFn& run) {
-  auto* cmd = app.add_subcommand("index", "Add pages (text, HTML), WARC archives, JSON Lines files and folders to the index (incremental)");
+  auto* cmd = app.add_subcommand(
+      "index", "Add pages (text, HTML), WARC archives, JSON Lines files and folders to the index (incremental)");
   auto o = std::make_shared<IndexCommandOptions>();
   cmd->add_option("paths", o->paths,
                   "Page files (*.txt, *.html, *.htm), WARC archives (*.warc, *.warc.gz), JSON Lines files (*.jsonl), "
@@ -304,7 +305,8 @@ void add_index_command(CLI::App& app, const GlobalOptions& global, RunFn& run) {
   // accepted for scripts written when it was not.
   auto* no_prune = cmd->add_flag("--no-prune", o->no_prune,
                                  "Keep the documents of files under PATHS that no longer exist (default: remove them)");
-  cmd->add_flag("--prune", o->prune_flag, "Remove the documents of files under PATHS that no longer exist (the default)")
+  cmd->add_flag("--prune", o->prune_flag,
+                "Remove the documents of files under PATHS that no longer exist (the default)")
       ->excludes(no_prune);
   cmd->add_option("--max-file-size", o->max_file_bytes,
                   "Skip page files larger than this (after decompression; WARC archives are not limited), "

@@ -54,7 +54,8 @@ bool parse_one(const std::string& path, bool pretty) {
 }  // namespace
 
 void add_parse_command(CLI::App& app, const GlobalOptions&, RunFn& run) {
-  auto* cmd = app.add_subcommand("parse", "Parse news pages (text, HTML, WARC archives) and print their structure as JSON, one line per page");
+  auto* cmd = app.add_subcommand(
+      "parse", "Parse news pages (text, HTML, WARC archives) and print their structure as JSON, one line per page");
   auto options = std::make_shared<ParseOptions>();
   cmd->add_option("files", options->files, "Page files (text, HTML) and WARC archives, also gzipped")->required();
   cmd->add_flag("--pretty", options->pretty, "Indent the JSON over several lines");

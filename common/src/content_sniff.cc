@@ -19,9 +19,20 @@ std::string lower_ascii(std::string_view text) {
 
 // Signatures of common binary formats that can pass the control-byte test.
 bool has_binary_signature(std::string_view head) {
-  static constexpr std::string_view kSignatures[] = {
-      "%PDF-", "\x89PNG", "GIF87a", "GIF89a", "\xFF\xD8\xFF", "PK\x03\x04", "\x7F" "ELF", "BZh", "\xFD" "7zXZ",
-      "OggS", "RIFF", "ID3"};
+  static constexpr std::string_view kSignatures[] = {"%PDF-",
+                                                     "\x89PNG",
+                                                     "GIF87a",
+                                                     "GIF89a",
+                                                     "\xFF\xD8\xFF",
+                                                     "PK\x03\x04",
+                                                     "\x7F"
+                                                     "ELF",
+                                                     "BZh",
+                                                     "\xFD"
+                                                     "7zXZ",
+                                                     "OggS",
+                                                     "RIFF",
+                                                     "ID3"};
   return std::any_of(std::begin(kSignatures), std::end(kSignatures),
                      [&](std::string_view s) { return starts_with(head, s); });
 }

@@ -73,9 +73,9 @@ bool is_author_part(const Node* n) {
 bool is_text_part(const Node* n) {
   std::string_view prop = attr(n, "itemprop");
   if (prop == "text" || prop == "commentText" || attr(n, "property") == "text") return true;
-  for (std::string_view token : {"comment-content", "comment-text", "comment__content", "comment__body",
-                                 "field--name-comment-body", "comment_text", "comment-body-text", "comment-message",
-                                 "comment-entry"})
+  for (std::string_view token :
+       {"comment-content", "comment-text", "comment__content", "comment__body", "field--name-comment-body",
+        "comment_text", "comment-body-text", "comment-message", "comment-entry"})
     if (has_class(n, token)) return true;
   return false;
 }
@@ -109,9 +109,8 @@ const Node* find_own(const Node* comment, const std::function<bool(const Node*)>
 std::string author_name(const Node* part) {
   if (part == nullptr) return "";
   // WordPress: <div class="comment-author"><img> <cite class="fn">Name</cite> <span class="says">says:</span>
-  if (const Node* fn = find_first(part, [&](const Node* n) {
-        return n != part && (has_class(n, "fn") || attr(n, "itemprop") == "name");
-      }))
+  if (const Node* fn = find_first(
+          part, [&](const Node* n) { return n != part && (has_class(n, "fn") || attr(n, "itemprop") == "name"); }))
     part = fn;
   std::string name;
   // Skip hidden screen-reader words and "says:".

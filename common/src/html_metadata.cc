@@ -125,7 +125,9 @@ void add_json_comments(const json& list, std::optional<int> parent, std::vector<
     std::vector<std::string> names = c.contains("author") ? json_names(c["author"]) : std::vector<std::string>{};
     comment.author = names.empty() ? "" : names.front();
     comment.date = json_date(c, {"dateCreated", "datePublished", "commentTime"});
-    comment.text = c.contains("text") ? json_text(c["text"]) : c.contains("description") ? json_text(c["description"]) : "";
+    comment.text = c.contains("text")          ? json_text(c["text"])
+                   : c.contains("description") ? json_text(c["description"])
+                                               : "";
     out.push_back(comment);
     const int self = comment.index;
     if (c.contains("comment")) add_json_comments(c["comment"], self, out, depth + 1);
@@ -308,11 +310,22 @@ void read_meta_tags(const Document& doc, Metadata& meta) {
 }  // namespace
 
 bool is_article_type(std::string_view type) {
-  static constexpr std::string_view kTypes[] = {
-      "Article",          "NewsArticle",          "BlogPosting",          "ReportageNewsArticle",
-      "AnalysisNewsArticle", "OpinionNewsArticle", "ReviewNewsArticle",   "BackgroundNewsArticle",
-      "LiveBlogPosting",  "TechArticle",          "Report",               "SocialMediaPosting",
-      "DiscussionForumPosting", "ScholarlyArticle", "AdvertiserContentArticle", "SatiricalArticle"};
+  static constexpr std::string_view kTypes[] = {"Article",
+                                                "NewsArticle",
+                                                "BlogPosting",
+                                                "ReportageNewsArticle",
+                                                "AnalysisNewsArticle",
+                                                "OpinionNewsArticle",
+                                                "ReviewNewsArticle",
+                                                "BackgroundNewsArticle",
+                                                "LiveBlogPosting",
+                                                "TechArticle",
+                                                "Report",
+                                                "SocialMediaPosting",
+                                                "DiscussionForumPosting",
+                                                "ScholarlyArticle",
+                                                "AdvertiserContentArticle",
+                                                "SatiricalArticle"};
   return std::find(std::begin(kTypes), std::end(kTypes), type) != std::end(kTypes);
 }
 

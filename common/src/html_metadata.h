@@ -27,8 +27,8 @@ struct ArticleFields {
 
 struct Metadata {
   ArticleFields json_ld;
-  ArticleFields microdata;  // microdata and RDFa Lite
-  ArticleFields meta;       // OpenGraph, article:*, <meta name=...>, <title>
+  ArticleFields microdata;                   // microdata and RDFa Lite
+  ArticleFields meta;                        // OpenGraph, article:*, <meta name=...>, <title>
   std::optional<std::string> title_element;  // <title>, often with the site's name: the last resort
   // Comments given in JSON-LD (the article's "comment", nested for replies),
   // with index and parent set.

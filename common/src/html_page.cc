@@ -75,9 +75,8 @@ MarkupFields read_markup(const html::Document& doc, const std::set<const Node*>&
     }
   }
   if (scope == nullptr)
-    scope = html::find_first(root, [](const Node* n) {
-      return html::tag_of(n) == GUMBO_TAG_MAIN || html::attr(n, "role") == "main";
-    });
+    scope = html::find_first(
+        root, [](const Node* n) { return html::tag_of(n) == GUMBO_TAG_MAIN || html::attr(n, "role") == "main"; });
   if (scope == nullptr) scope = root;
   auto find_in_scope = [&](const std::function<bool(const Node*)>& match) {
     const Node* found = nullptr;
@@ -105,9 +104,8 @@ MarkupFields read_markup(const html::Document& doc, const std::set<const Node*>&
                  html::class_or_id_contains(n, "entry-date");
         }))
       m.date = html::any_date(html::text_of(dated));
-  const Node* author = find_in_scope([](const Node* n) {
-    return html::tag_of(n) == GUMBO_TAG_A && has_rel(n, "author");
-  });
+  const Node* author =
+      find_in_scope([](const Node* n) { return html::tag_of(n) == GUMBO_TAG_A && has_rel(n, "author"); });
   if (author == nullptr)
     author = find_in_scope([](const Node* n) {
       return html::has_class(n, "author") || html::has_class(n, "byline") || html::class_or_id_contains(n, "byline");
@@ -160,7 +158,8 @@ ParseResult parse_html_bytes(std::string_view bytes, std::string_view http_chars
   html::walk(doc.root(), [&](const Node* n) {
     std::string_view id = html::attr(n, "id");
     if (id == "comments" || id == "respond" || html::has_class(n, "comments-area") || html::has_class(n, "comments") ||
-        html::has_class(n, "commentlist") || html::has_class(n, "comment-list") || html::has_class(n, "comment-respond")) {
+        html::has_class(n, "commentlist") || html::has_class(n, "comment-list") ||
+        html::has_class(n, "comment-respond")) {
       comment_elements.insert(n);
       return false;
     }
@@ -169,8 +168,8 @@ ParseResult parse_html_bytes(std::string_view bytes, std::string_view http_chars
   MarkupFields markup = read_markup(doc, comment_elements);
 
   Article& a = result.page.article;
-  a.title = first_of<std::string>({meta.json_ld.title, meta.microdata.title, meta.meta.title, markup.title,
-                                   meta.title_element})
+  a.title = first_of<std::string>(
+                {meta.json_ld.title, meta.microdata.title, meta.meta.title, markup.title, meta.title_element})
                 .value_or("");
   a.date = first_of<std::string>({meta.json_ld.date, meta.microdata.date, meta.meta.date, markup.date});
   a.author = first_of<std::string>({meta.json_ld.author, meta.microdata.author, meta.meta.author, markup.author});
@@ -189,7 +188,8 @@ ParseResult parse_html_bytes(std::string_view bytes, std::string_view http_chars
     std::size_t start = 0;
     while (start <= body.size()) {
       std::size_t end = body.find("\n\n", start);
-      std::string p = html::collapse_space(body.substr(start, end == std::string::npos ? std::string::npos : end - start));
+      std::string p =
+          html::collapse_space(body.substr(start, end == std::string::npos ? std::string::npos : end - start));
       if (!p.empty()) tidy += (tidy.empty() ? "" : "\n\n") + p;
       if (end == std::string::npos) break;
       start = end + 2;

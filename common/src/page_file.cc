@@ -11,8 +11,8 @@
 #include "gzip_reader.h"
 #include "html_page.h"
 #include "mapped_file.h"
-#include "warc_reader.h"
 #include "page_limits.h"
+#include "warc_reader.h"
 
 namespace byline {
 
@@ -61,8 +61,8 @@ void read_file_pages(const std::string& path, const std::function<void(const Fil
   {
     MappedFile map(path);
     std::string_view bytes = map.bytes();
-    std::string head = is_gzip(bytes) ? inflate_member(bytes, 0, kSniffBytes).data
-                                      : std::string(bytes.substr(0, kSniffBytes));
+    std::string head =
+        is_gzip(bytes) ? inflate_member(bytes, 0, kSniffBytes).data : std::string(bytes.substr(0, kSniffBytes));
     if (sniff_content(head) == ContentKind::Warc) {
       scan_warc(
           bytes, 0,

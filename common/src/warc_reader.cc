@@ -72,13 +72,16 @@ ParsedRecord parse_record(std::string_view bytes, std::size_t at) {
   std::optional<std::uint64_t> length;
   std::size_t body = read_headers(bytes, line_end + 1, [&](std::string_view name, std::string_view value) {
     WarcRecord& r = out.record;
-    if (iequals(name, "WARC-Type")) r.type = std::string(value);
+    if (iequals(name, "WARC-Type"))
+      r.type = std::string(value);
     else if (iequals(name, "WARC-Target-URI")) {
       // WARC/1.0 allowed <uri> in angle brackets.
       if (value.size() >= 2 && value.front() == '<' && value.back() == '>') value = value.substr(1, value.size() - 2);
       r.target_uri = std::string(value);
-    } else if (iequals(name, "WARC-Date")) r.date = std::string(value);
-    else if (iequals(name, "Content-Type")) r.content_type = std::string(value);
+    } else if (iequals(name, "WARC-Date"))
+      r.date = std::string(value);
+    else if (iequals(name, "Content-Type"))
+      r.content_type = std::string(value);
     else if (iequals(name, "Content-Length")) {
       std::uint64_t n = 0;
       if (to_number(value, n)) length = n;
@@ -175,9 +178,12 @@ std::optional<HttpPage> http_html_page(std::string_view block, std::string& why)
   }
   std::string content_type, transfer_encoding, content_encoding;
   std::size_t body = read_headers(block, eol + 1, [&](std::string_view name, std::string_view value) {
-    if (iequals(name, "Content-Type")) content_type = std::string(value);
-    else if (iequals(name, "Transfer-Encoding")) transfer_encoding = std::string(value);
-    else if (iequals(name, "Content-Encoding")) content_encoding = std::string(value);
+    if (iequals(name, "Content-Type"))
+      content_type = std::string(value);
+    else if (iequals(name, "Transfer-Encoding"))
+      transfer_encoding = std::string(value);
+    else if (iequals(name, "Content-Encoding"))
+      content_encoding = std::string(value);
   });
   if (body == std::string_view::npos) {
     why = "truncated HTTP headers";
@@ -224,8 +230,7 @@ std::optional<HttpPage> http_html_page(std::string_view block, std::string& why)
   return page;
 }
 
-WarcScan scan_warc(std::string_view bytes, std::uint64_t start,
-                   const std::function<bool(const WarcRecord&)>& on_record,
+WarcScan scan_warc(std::string_view bytes, std::uint64_t start, const std::function<bool(const WarcRecord&)>& on_record,
                    const std::function<void(const std::string&)>& on_damage) {
   WarcScan scan;
   std::size_t at = static_cast<std::size_t>(std::min<std::uint64_t>(start, bytes.size()));

@@ -42,8 +42,7 @@ struct WarcScan {
 // on_record for each complete one and on_damage("offset N: why") for each
 // truncated or corrupt one; after damage, reading goes on at the next
 // record found. Stops early when on_record returns false.
-WarcScan scan_warc(std::string_view bytes, std::uint64_t start,
-                   const std::function<bool(const WarcRecord&)>& on_record,
+WarcScan scan_warc(std::string_view bytes, std::uint64_t start, const std::function<bool(const WarcRecord&)>& on_record,
                    const std::function<void(const std::string&)>& on_damage);
 
 }  // namespace byline

@@ -141,9 +141,12 @@ class IndexRun {
   static constexpr char kSkipNotArticle[] = "not-article";
 
   void count_skip(const std::string& reason) {
-    if (reason == kSkipBinary) ++summary_.skipped_binary;
-    else if (reason == kSkipTooLarge) ++summary_.skipped_too_large;
-    else if (reason == kSkipNotArticle) ++summary_.skipped_not_article;
+    if (reason == kSkipBinary)
+      ++summary_.skipped_binary;
+    else if (reason == kSkipTooLarge)
+      ++summary_.skipped_too_large;
+    else if (reason == kSkipNotArticle)
+      ++summary_.skipped_not_article;
   }
 
   // Records a skipped file, so the next run need not read it again while it
@@ -152,6 +155,8 @@ class IndexRun {
                  const std::optional<FileState>& old, const std::string& reason) {
     if (old && old->documents > 0) core_.delete_file_documents(shard, file_key);
     state.skip = reason;
+    // A file too large to read has no hash: the state needs one all the same.
+    if (state.content_hash.empty()) state.content_hash = std::string(16, '0');
     state.documents = 0;
     state.read_end = 0;
     shard.db.set_metadata(state_key, encode_file_state(state));
@@ -280,8 +285,8 @@ class IndexRun {
   // a page whose source is its URI and whose id is made from its URI and
   // date. An archive that only grew since the last run (its old bytes hash
   // as before) has only the records after the last one read indexed.
-  void index_warc(ShardWriter& shard, const std::string& file_key, const std::string& state_key,
-                  std::string_view bytes, const std::optional<FileState>& old, FileState& state) {
+  void index_warc(ShardWriter& shard, const std::string& file_key, const std::string& state_key, std::string_view bytes,
+                  const std::optional<FileState>& old, FileState& state) {
     const std::string& path = state.path;
     summary_.bytes += bytes.size();
     shared_.add_bytes(bytes.size());

@@ -51,16 +51,19 @@ std::uint64_t IndexerCore::add_page(ShardWriter& shard, const Page& page, const 
   shard.text_bytes_since_commit += page.article.title.size() + page.article.text.size();
   for (const Comment& comment : page.comments) shard.text_bytes_since_commit += comment.text.size();
   // One document at a time: a page of 100,000 comments must not hold them all.
-  shard.builder->build_each(page, source, file_key, [&](BuiltDocument& doc) {
-    // replace_document(term, ...) scans Xapian 1.4's pending changes on every
-    // call (80% of indexing time on a fresh index); a term lookup is cheap,
-    // and a new id (the common case) can simply be added.
-    if (shard.db.term_exists(doc.id_term))
-      shard.db.replace_document(doc.id_term, doc.document);
-    else
-      shard.db.add_document(doc.document);
-    ++documents;
-  }, id_source);
+  shard.builder->build_each(
+      page, source, file_key,
+      [&](BuiltDocument& doc) {
+        // replace_document(term, ...) scans Xapian 1.4's pending changes on every
+        // call (80% of indexing time on a fresh index); a term lookup is cheap,
+        // and a new id (the common case) can simply be added.
+        if (shard.db.term_exists(doc.id_term))
+          shard.db.replace_document(doc.id_term, doc.document);
+        else
+          shard.db.add_document(doc.document);
+        ++documents;
+      },
+      id_source);
   return documents - 1;
 }
 

@@ -78,8 +78,7 @@ IndexStats index_stats(const std::string& db_path) {
     throw IndexUnusable("index " + db_path + ": no index here (create one with 'byline index')");
   // Shards opened one by one, so an unreachable remote shard is named.
   ShardSet shards(db_path);
-  if (!shards.failures().empty())
-    throw IndexUnusable("index " + db_path + ": shard " + shards.failures().front());
+  if (!shards.failures().empty()) throw IndexUnusable("index " + db_path + ": shard " + shards.failures().front());
   return translate_xapian_errors("index " + db_path, [&] {
     IndexStats stats = compute_index_stats(shards.database(), db_path);
     count_files(shards, stats);

@@ -24,11 +24,11 @@ struct Article {
 };
 
 struct Comment {
-  int index = 0;                 // 1-based position in page order, replies included
-  std::optional<int> parent;     // index of the comment this one answers
+  int index = 0;              // 1-based position in page order, replies included
+  std::optional<int> parent;  // index of the comment this one answers
   std::string author;
   std::optional<std::string> date;
-  std::string text;              // paragraphs joined by "\n\n"; "" when empty
+  std::string text;  // paragraphs joined by "\n\n"; "" when empty
 };
 
 struct Page {

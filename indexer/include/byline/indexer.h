@@ -92,10 +92,8 @@ struct IndexSummary {
   std::uint64_t skipped_not_article = 0;
   std::uint64_t skipped_duplicate = 0;
   std::uint64_t removed_documents = 0;  // documents of the pruned files
-  std::uint64_t skipped() const {
-    return skipped_binary + skipped_too_large + skipped_not_article + skipped_duplicate;
-  }
-  bool interrupted = false;     // stop() was called before the end
+  std::uint64_t skipped() const { return skipped_binary + skipped_too_large + skipped_not_article + skipped_duplicate; }
+  bool interrupted = false;  // stop() was called before the end
   double seconds = 0;
 };
 
