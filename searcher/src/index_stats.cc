@@ -5,6 +5,7 @@
 #include "byline/error.h"
 #include "byline/stats.h"
 #include "index_meta.h"
+#include "reopen.h"
 #include "schema.h"
 #include "shards_reader.h"
 #include "xapian_error.h"
@@ -35,8 +36,9 @@ std::uint64_t size_on_disk(const std::string& db_path) {
 
 }  // namespace
 
-IndexStats compute_index_stats(const Xapian::Database& db, const std::string& db_path) {
-  IndexSettings settings = read_index_settings(db, db_path);
+IndexStats compute_index_stats(const Xapian::Database& db, const std::string& db_path,
+                               const std::function<bool()>& reopen) {
+  IndexSettings settings = read_index_settings(db, db_path, reopen);
   IndexStats stats;
   stats.schema_version = settings.schema_version;
   stats.language = settings.language;
@@ -60,9 +62,11 @@ IndexStats index_stats(const std::string& db_path) {
     throw IndexUnusable("index " + db_path + ": no index here (create one with 'byline index')");
   // Shards opened one by one, so an unreachable remote shard is named.
   ShardSet shards(db_path);
-  if (!shards.failures().empty())
-    throw IndexUnusable("index " + db_path + ": shard " + shards.failures().front());
-  return translate_xapian_errors("index " + db_path, [&] { return compute_index_stats(shards.database(), db_path); });
+  if (!shards.failures().empty()) throw IndexUnusable("index " + db_path + ": shard " + shards.failures().front());
+  Xapian::Database& db = shards.database();
+  return translate_xapian_errors("index " + db_path, [&] {
+    return with_reopen(db, [&] { return compute_index_stats(db, db_path, [&] { return db.reopen(); }); });
+  });
 }
 
 }  // namespace byline
