@@ -129,7 +129,7 @@ struct Searcher::Impl {
     for (;;) {
       if (!allow_partial && !shards->failures().empty())
         throw IndexUnusable(what + ": shard " + shards->failures().front() +
-                            " (search with --partial to answer from the other shards)");
+                            " (Query::allow_partial answers from the other shards)");
       try {
         return retry_reads(body, [this] { return reopen(); });
       } catch (const Xapian::NetworkError&) {
