@@ -6,6 +6,7 @@
 #include "byline/stats.h"
 #include "file_state.h"
 #include "index_meta.h"
+#include "reopen.h"
 #include "schema.h"
 #include "shards_reader.h"
 #include "xapian_error.h"
@@ -53,8 +54,9 @@ void count_files(ShardSet& shards, IndexStats& stats) {
 
 }  // namespace
 
-IndexStats compute_index_stats(const Xapian::Database& db, const std::string& db_path) {
-  IndexSettings settings = read_index_settings(db, db_path);
+IndexStats compute_index_stats(const Xapian::Database& db, const std::string& db_path,
+                               const std::function<bool()>& reopen) {
+  IndexSettings settings = read_index_settings(db, db_path, reopen);
   IndexStats stats;
   stats.schema_version = settings.schema_version;
   stats.language = settings.language;
@@ -79,10 +81,13 @@ IndexStats index_stats(const std::string& db_path) {
   // Shards opened one by one, so an unreachable remote shard is named.
   ShardSet shards(db_path);
   if (!shards.failures().empty()) throw IndexUnusable("index " + db_path + ": shard " + shards.failures().front());
+  Xapian::Database& db = shards.database();
   return translate_xapian_errors("index " + db_path, [&] {
-    IndexStats stats = compute_index_stats(shards.database(), db_path);
-    count_files(shards, stats);
-    return stats;
+    return with_reopen(db, [&] {
+      IndexStats stats = compute_index_stats(db, db_path, [&] { return db.reopen(); });
+      count_files(shards, stats);
+      return stats;
+    });
   });
 }
 
