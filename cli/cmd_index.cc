@@ -33,6 +33,7 @@
 #include "command.h"
 #include "diagnostics.h"
 #include "progress.h"
+#include "render_text.h"
 #include "terminal.h"
 
 namespace byline::cli {
@@ -113,18 +114,8 @@ double docs_per_second(const IndexSummary& s) {
 // "; skipped 3: 2 binary, 1 too large" (nothing when nothing was skipped).
 std::string skipped_text(const IndexSummary& s) {
   if (s.skipped() == 0) return "";
-  std::string out = "; skipped " + std::to_string(s.skipped()) + ":";
-  const char* separator = " ";
-  auto part = [&](std::uint64_t n, const char* what) {
-    if (n == 0) return;
-    out += separator + std::to_string(n) + " " + what;
-    separator = ", ";
-  };
-  part(s.skipped_binary, "binary");
-  part(s.skipped_too_large, "too large");
-  part(s.skipped_not_article, s.skipped_not_article == 1 ? "not an article" : "not articles");
-  part(s.skipped_duplicate, s.skipped_duplicate == 1 ? "duplicate" : "duplicates");
-  return out;
+  return "; skipped " + std::to_string(s.skipped()) + ": " +
+         skipped_reasons_text({s.skipped_binary, s.skipped_too_large, s.skipped_not_article, s.skipped_duplicate});
 }
 
 std::string removed_text(const IndexSummary& s) {

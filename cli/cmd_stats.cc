@@ -4,6 +4,7 @@
 
 #include "byline/stats.h"
 #include "command.h"
+#include "render_text.h"
 #include "render_json.h"
 
 namespace byline::cli {
@@ -24,17 +25,9 @@ std::string size_text(std::uint64_t bytes) {
 std::string files_text(const IndexStats& s) {
   std::string out = std::to_string(s.files);
   if (files_skipped(s) == 0) return out;
-  out += " (" + std::to_string(files_skipped(s)) + " skipped:";
-  const char* separator = " ";
-  auto part = [&](std::uint64_t n, const char* what) {
-    if (n == 0) return;
-    out += separator + std::to_string(n) + " " + what;
-    separator = ", ";
-  };
-  part(s.files_skipped_binary, "binary");
-  part(s.files_skipped_too_large, "too large");
-  part(s.files_skipped_not_article, s.files_skipped_not_article == 1 ? "not an article" : "not articles");
-  return out + ")";
+  return out + " (" + std::to_string(files_skipped(s)) + " skipped: " +
+         skipped_reasons_text({s.files_skipped_binary, s.files_skipped_too_large, s.files_skipped_not_article, 0}) +
+         ")";
 }
 
 void print_text(const IndexStats& s, const std::string& db) {

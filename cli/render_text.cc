@@ -140,4 +140,18 @@ std::string document_text(const Document& d, const std::vector<Document>& commen
   return out;
 }
 
+std::string skipped_reasons_text(const SkippedFiles& skipped) {
+  std::string out;
+  auto part = [&](std::uint64_t n, const char* one, const char* many) {
+    if (n == 0) return;
+    if (!out.empty()) out += ", ";
+    out += std::to_string(n) + " " + (n == 1 ? one : many);
+  };
+  part(skipped.binary, "binary", "binary");
+  part(skipped.too_large, "too large", "too large");
+  part(skipped.not_article, "not an article", "not articles");
+  part(skipped.duplicate, "duplicate", "duplicates");
+  return out;
+}
+
 }  // namespace byline::cli
