@@ -2,10 +2,9 @@
 // read-only (never waits for a writer). Exit 3 when there is no usable index.
 #include <iostream>
 
-#include <nlohmann/json.hpp>
-
 #include "byline/stats.h"
 #include "command.h"
+#include "render_json.h"
 
 namespace byline::cli {
 namespace {
@@ -34,22 +33,6 @@ void print_text(const IndexStats& s, const std::string& db) {
             << "size:        " << size_text(s.size_bytes) << " (" << s.size_bytes << " bytes)\n";
 }
 
-void print_json(const IndexStats& s, const std::string& db) {
-  auto optional = [](const std::optional<std::string>& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); };
-  nlohmann::json out = {{"db", db},
-                        {"documents", s.documents},
-                        {"articles", s.articles},
-                        {"comments", s.comments},
-                        {"authors", s.authors},
-                        {"first_date", optional(s.first_date)},
-                        {"last_date", optional(s.last_date)},
-                        {"language", s.language},
-                        {"stopwords", s.stopwords},
-                        {"schema_version", s.schema_version},
-                        {"size_bytes", s.size_bytes}};
-  std::cout << out.dump(2) << '\n';
-}
-
 }  // namespace
 
 void add_stats_command(CLI::App& app, const GlobalOptions& global, RunFn& run) {
@@ -63,7 +46,7 @@ void add_stats_command(CLI::App& app, const GlobalOptions& global, RunFn& run) {
       const std::string& db = global.db;
       IndexStats stats = index_stats(db);
       if (*format == "json")
-        print_json(stats, db);
+        std::cout << stats_json(stats, db);
       else
         print_text(stats, db);
       return 0;

@@ -101,4 +101,23 @@ std::string document_json(const Document& document, const std::vector<Document>&
   return dump(out);
 }
 
+std::string stats_json(const IndexStats& s, const std::string& db) {
+  // Keys sorted (nlohmann::json), as this output has always been.
+  auto optional_string = [](const std::optional<std::string>& v) {
+    return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
+  };
+  nlohmann::json out = {{"db", db},
+                        {"documents", s.documents},
+                        {"articles", s.articles},
+                        {"comments", s.comments},
+                        {"authors", s.authors},
+                        {"first_date", optional_string(s.first_date)},
+                        {"last_date", optional_string(s.last_date)},
+                        {"language", s.language},
+                        {"stopwords", s.stopwords},
+                        {"schema_version", s.schema_version},
+                        {"size_bytes", s.size_bytes}};
+  return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
 }  // namespace byline::cli

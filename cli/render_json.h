@@ -1,4 +1,4 @@
-// `--format json` for search, show and count: one JSON object per run, whose
+// `--format json` for search, show, stats and count: one JSON object per run, whose
 // fields README.md ("JSON output") documents.
 //
 // A snippet is its plain text ("snippet", exactly as in the page), its
@@ -29,6 +29,11 @@ std::string search_json(const Query& query, const Results& results);
 // The document, and for an article "comments": its comments in page order,
 // each with its reply "depth" (0 for a top-level comment).
 std::string document_json(const Document& document, const std::vector<Document>& comments);
+
+// `byline stats --format json`: {"db", "documents", "articles", "comments",
+// "authors", "first_date", "last_date", "language", "stopwords",
+// "schema_version", "size_bytes"}, indented.
+std::string stats_json(const IndexStats& stats, const std::string& db);
 
 }  // namespace byline::cli
 
