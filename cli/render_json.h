@@ -22,7 +22,8 @@ namespace byline::cli {
 // plain text plus highlights and snippet_html.
 constexpr int kJsonFormatVersion = 2;
 
-// {"format_version", "query", "total", "total_exact", "total_min"?, "total_max"?, "offset", "limit", "corrected", "hits": [...], "facets"?,
+// {"format_version", "query", "total", "total_exact", "total_min"?, "total_max"?, "offset", "limit", "corrected",
+// "hits": [...], "facets"?,
 //  "partial"?: true, "failed_shards"?: ["tcp://HOST:PORT: why", ...]}
 std::string search_json(const Query& query, const Results& results);
 

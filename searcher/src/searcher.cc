@@ -183,11 +183,11 @@ Results Searcher::Impl::run(const Query& query) {
   // the matches it visits, so it visits at least kExactTotalUpTo of them (all
   // when fewer match), and all of them for facets and exact_total.
   const Xapian::doccount all = db.get_doccount();
-  Xapian::doccount check_at_least = facets.empty() && !query.exact_total
-                                        ? static_cast<Xapian::doccount>(std::min<std::uint64_t>(
-                                              all, std::max<std::uint64_t>(Results::kExactTotalUpTo,
-                                                                           std::uint64_t{query.offset} + query.limit)))
-                                        : all;
+  Xapian::doccount check_at_least =
+      facets.empty() && !query.exact_total
+          ? static_cast<Xapian::doccount>(std::min<std::uint64_t>(
+                all, std::max<std::uint64_t>(Results::kExactTotalUpTo, std::uint64_t{query.offset} + query.limit)))
+          : all;
 
   Xapian::MSet mset;
   try {
@@ -204,8 +204,7 @@ Results Searcher::Impl::run(const Query& query) {
   results.total_lower = mset.get_matches_lower_bound();
   results.total_upper = mset.get_matches_upper_bound();
   results.total_exact = results.total_lower == results.total_upper;
-  if (query.collapse && !results.total_exact &&
-      (query.exact_total || results.total_upper <= Results::kExactTotalUpTo))
+  if (query.collapse && !results.total_exact && (query.exact_total || results.total_upper <= Results::kExactTotalUpTo))
     count_collapsed(parsed.query, results);
   // Spelling look-ups cost more than the match: only when few documents match.
   if (results.total < kFewMatches) {
