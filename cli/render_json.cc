@@ -18,6 +18,13 @@ json comment_ref(const std::optional<CommentRef>& ref) {
   return {{"index", ref->index}, {"parent", ref->parent ? json(*ref->parent) : json(nullptr)}};
 }
 
+// [[start, end], ...] in code points of the snippet's text, end exclusive.
+json highlight_spans(const Snippet& snippet) {
+  json spans = json::array();
+  for (const CodePointSpan& span : highlight_code_points(snippet)) spans.push_back(json::array({span.start, span.end}));
+  return spans;
+}
+
 std::string dump(const json& value) {
   // Invalid UTF-8 cannot reach here from the index, but must not abort output.
   return value.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
@@ -46,14 +53,22 @@ std::string search_json(const Query& query, const Results& results) {
                     {"date", optional_string(hit.date)},
                     {"source", hit.source},
                     {"comment", comment_ref(hit.comment)},
-                    {"snippet", with_highlights(hit.snippet, "<mark>", "</mark>")}});
+                    {"snippet", hit.snippet.text},
+                    {"highlights", highlight_spans(hit.snippet)},
+                    {"snippet_html", snippet_html(hit.snippet)}});
   }
-  json out = {{"query", query.text},
+  json out = {{"format_version", kJsonFormatVersion},
+              {"query", query.text},
               {"total", results.total},
-              {"offset", query.offset},
-              {"limit", query.limit},
-              {"corrected", optional_string(results.corrected)},
-              {"hits", std::move(hits)}};
+              {"total_exact", results.total_exact}};
+  if (!results.total_exact) {
+    out["total_min"] = results.total_lower;
+    out["total_max"] = results.total_upper;
+  }
+  out["offset"] = query.offset;
+  out["limit"] = query.limit;
+  out["corrected"] = optional_string(results.corrected);
+  out["hits"] = std::move(hits);
   if (!query.facets.empty()) {
     json facets = json::object();
     for (const auto& [name, counts] : results.facets) {
@@ -71,7 +86,8 @@ std::string search_json(const Query& query, const Results& results) {
 }
 
 std::string document_json(const Document& document, const std::vector<Document>& comments) {
-  json out = document_object(document);
+  json out = {{"format_version", kJsonFormatVersion}};
+  out.update(document_object(document));
   if (document.type == DocType::Article) {
     json list = json::array();
     std::vector<int> depths = reply_depths(comments);

@@ -1,8 +1,10 @@
-// `--format json` for search, show and stats: one JSON object per run.
+// `--format json` for search, show, stats and count: one JSON object per run, whose
+// fields README.md ("JSON output") documents.
 //
-// Snippets mark highlights with <mark>…</mark> and are NOT HTML-escaped
-// otherwise: the output is JSON, not HTML, so a consumer that puts a snippet
-// into a web page must escape the text between the marks itself.
+// A snippet is its plain text ("snippet", exactly as in the page), its
+// highlights as code-point spans of that text ("highlights"), and, for web
+// pages, the text HTML-escaped with <mark>…</mark> around the highlights
+// ("snippet_html"): page text that reads "<mark>" can never pass for one.
 #ifndef BYLINE_CLI_RENDER_JSON_H
 #define BYLINE_CLI_RENDER_JSON_H
 
@@ -15,7 +17,14 @@
 
 namespace byline::cli {
 
-// {"query", "total", "offset", "limit", "corrected", "hits": [...], "facets"?,
+// The version of every JSON object the CLI prints ("format_version"), raised
+// whenever a field changes meaning or goes away (adding one does not):
+// 1: before the field existed; 2: total_exact/total_min/total_max, snippet as
+// plain text plus highlights and snippet_html.
+constexpr int kJsonFormatVersion = 2;
+
+// {"format_version", "query", "total", "total_exact", "total_min"?, "total_max"?, "offset", "limit", "corrected",
+// "hits": [...], "facets"?,
 //  "partial"?: true, "failed_shards"?: ["tcp://HOST:PORT: why", ...]}
 std::string search_json(const Query& query, const Results& results);
 

@@ -82,6 +82,22 @@ struct Searcher::Impl {
 
   Results run(const Query& query);
 
+  // Xapian counts collapsed matches (pages) exactly only when every match
+  // fits in the MSet: a second, unweighted match that holds them all, run
+  // when the first one's page count is an estimate.
+  void count_collapsed(const Xapian::Query& query, Results& results) {
+    Xapian::Enquire counting(db);
+    counting.set_query(query);
+    counting.set_weighting_scheme(Xapian::BoolWeight());
+    counting.set_collapse_key(schema::kSlotPage);
+    const auto matches = static_cast<Xapian::doccount>(results.total_upper);
+    Xapian::MSet all = counting.get_mset(0, matches, matches);
+    results.total = all.get_matches_estimated();
+    results.total_lower = all.get_matches_lower_bound();
+    results.total_upper = all.get_matches_upper_bound();
+    results.total_exact = results.total_lower == results.total_upper;
+  }
+
   // For a look-up that found nothing: throws IndexUnusable when a shard did
   // not answer (the id may be there).
   void check_miss(const std::string& id) const;
@@ -203,13 +219,21 @@ Results Searcher::Impl::run(const Query& query) {
   // so remote indexes count facets in a match of their own.
   const bool separate_facets = !facets.empty() && shards->has_remote();
   if (!separate_facets) facets.attach(enquire);
-  // Facets count every match, so the match must visit them all.
-  Xapian::doccount check_at_least = facets.empty() ? 0 : db.get_doccount();
+  // The count must not depend on the page asked for: Xapian counts exactly
+  // the matches it visits, so it visits at least kExactTotalUpTo of them (all
+  // when fewer match), and all of them for facets and exact_total.
+  const Xapian::doccount all = db.get_doccount();
+  Xapian::doccount check_at_least =
+      facets.empty() && !query.exact_total
+          ? static_cast<Xapian::doccount>(std::min<std::uint64_t>(
+                all, std::max<std::uint64_t>(Results::kExactTotalUpTo, std::uint64_t{query.offset} + query.limit)))
+          : all;
 
   Xapian::MSet mset;
   try {
-    mset = enquire.get_mset(static_cast<Xapian::doccount>(query.offset), static_cast<Xapian::doccount>(query.limit),
-                            check_at_least);
+    // Xapian's counts are 32-bit: a page past the last document is empty.
+    auto clamped = [all](std::size_t n) { return static_cast<Xapian::doccount>(std::min<std::uint64_t>(n, all)); };
+    mset = enquire.get_mset(clamped(query.offset), clamped(query.limit), check_at_least);
   } catch (const Xapian::WildcardError&) {
     throw BadQuery("a wildcard in '" + query.text + "' matches more than " + std::to_string(query.wildcard_limit) +
                    (query.wildcard_limit == 1 ? " word" : " words") + " (make its prefix longer)");
@@ -219,6 +243,9 @@ Results Searcher::Impl::run(const Query& query) {
   results.total = mset.get_matches_estimated();
   results.total_lower = mset.get_matches_lower_bound();
   results.total_upper = mset.get_matches_upper_bound();
+  results.total_exact = results.total_lower == results.total_upper;
+  if (query.collapse && !results.total_exact && (query.exact_total || results.total_upper <= Results::kExactTotalUpTo))
+    count_collapsed(parsed.query, results);
   // Spelling look-ups cost more than the match: only when few documents match.
   if (results.total < kFewMatches) {
     std::string corrected = spelling_correction(db, stemmer, query.text);

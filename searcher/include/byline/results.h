@@ -44,15 +44,20 @@ struct FacetCount {
 };
 
 struct Results {
-  // Number of matches: Xapian's estimate (on a sharded index, the sum of the
-  // shards' estimates), always within [total_lower, total_upper]; exact when
-  // the two bounds are equal, which facets guarantee (they visit every match).
+  // Number of matches (with Query::collapse: of pages), the same whatever
+  // limit and offset. Exact (total_exact, and total_lower == total == total_upper)
+  // up to kExactTotalUpTo matches, with facets, and with Query::exact_total;
+  // beyond, Xapian's estimate (on a sharded index, the sum of the shards'
+  // estimates) within [total_lower, total_upper].
+  static constexpr std::uint64_t kExactTotalUpTo = 100000;
   std::uint64_t total = 0;
-  std::uint64_t total_lower = 0;  // bounds of the estimate
+  bool total_exact = false;
+  std::uint64_t total_lower = 0;       // bounds of the estimate
   std::uint64_t total_upper = 0;
   std::optional<std::string> corrected;  // spelling suggestion for the query
   std::vector<Hit> hits;
-  // Facet name -> values by decreasing count.
+  // Facet name -> values by decreasing count. Always exact: facets visit
+  // every match.
   std::map<std::string, std::vector<FacetCount>> facets;
   double seconds = 0;
   // Query::allow_partial: some shards did not answer and these results come
