@@ -24,6 +24,8 @@ endif()
 find_package(nlohmann_json 3 REQUIRED)
 pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
 find_package(CLI11 2 REQUIRED CONFIG)
+# The HTTP server of `byline serve` (Debian ships it as a compiled library).
+pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 
 # Private dependencies of the library's internals, linked by every OBJECT library.
 add_library(byline_deps INTERFACE)

@@ -165,6 +165,7 @@ Results Searcher::Impl::run(const Query& query) {
   if (!separate_facets) facets.attach(enquire);
   // Facets count every match, so the match must visit them all.
   Xapian::doccount check_at_least = facets.empty() ? 0 : db.get_doccount();
+  if (query.time_limit > 0) enquire.set_time_limit(query.time_limit);
 
   Xapian::MSet mset;
   try {
@@ -240,6 +241,7 @@ Results Searcher::Impl::run(const Query& query) {
     counting.set_query(parsed.query);
     if (query.collapse) counting.set_collapse_key(schema::kSlotPage);
     facets.attach(counting);
+    if (query.time_limit > 0) counting.set_time_limit(query.time_limit);
     counting.get_mset(0, 0, check_at_least);
   }
   if (!facets.empty()) results.facets = facets.counts();
