@@ -20,12 +20,30 @@ std::string size_text(std::uint64_t bytes) {
   return buffer;
 }
 
+// "12 (2 skipped: 1 binary, 1 too large)", in the words of `byline index`.
+std::string files_text(const IndexStats& s) {
+  std::string out = std::to_string(s.files);
+  if (files_skipped(s) == 0) return out;
+  out += " (" + std::to_string(files_skipped(s)) + " skipped:";
+  const char* separator = " ";
+  auto part = [&](std::uint64_t n, const char* what) {
+    if (n == 0) return;
+    out += separator + std::to_string(n) + " " + what;
+    separator = ", ";
+  };
+  part(s.files_skipped_binary, "binary");
+  part(s.files_skipped_too_large, "too large");
+  part(s.files_skipped_not_article, s.files_skipped_not_article == 1 ? "not an article" : "not articles");
+  return out + ")";
+}
+
 void print_text(const IndexStats& s, const std::string& db) {
   std::cout << "index:       " << db << '\n'
             << "documents:   " << s.documents << '\n'
             << "articles:    " << s.articles << '\n'
             << "comments:    " << s.comments << '\n'
             << "authors:     " << s.authors << '\n'
+            << "files:       " << files_text(s) << '\n'
             << "dates:       " << (s.first_date ? *s.first_date + " to " + s.last_date.value_or("?") : "none") << '\n'
             << "language:    " << s.language << '\n'
             << "stop words:  " << s.stopwords << '\n'

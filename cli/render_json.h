@@ -6,6 +6,7 @@
 #ifndef BYLINE_CLI_RENDER_JSON_H
 #define BYLINE_CLI_RENDER_JSON_H
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -23,9 +24,13 @@ std::string search_json(const Query& query, const Results& results);
 std::string document_json(const Document& document, const std::vector<Document>& comments);
 
 // `byline stats --format json`: {"db", "documents", "articles", "comments",
-// "authors", "first_date", "last_date", "language", "stopwords",
+// "authors", "files", "files_skipped": {"total",
+// "binary", "too_large", "not_article"}, "first_date", "last_date", "language", "stopwords",
 // "schema_version", "size_bytes"}, indented.
 std::string stats_json(const IndexStats& stats, const std::string& db);
+
+// Files skipped by the indexer, all reasons together.
+std::uint64_t files_skipped(const IndexStats& stats);
 
 }  // namespace byline::cli
 

@@ -5,13 +5,19 @@
 
 namespace byline {
 
-IndexSettings read_index_settings(const Xapian::Database& db, const std::string& db_path) {
+IndexSettings read_index_settings(const Xapian::Database& db, const std::string& db_path,
+                                  const std::function<bool()>& reopen) {
   IndexSettings settings;
-  std::string version = db.get_metadata(schema::kMetaSchema);
-  if (version.empty()) {
-    if (db.get_doccount() != 0)
+  std::string version;
+  for (int tries = 0;; ++tries) {
+    version = db.get_metadata(schema::kMetaSchema);
+    if (!version.empty()) break;
+    if (db.get_doccount() == 0) return settings;
+    // Documents but no schema: a foreign index, or a stale read (a reader
+    // racing a commit can miss a key that is there: reopen.h). Stale only
+    // if the revision moved since; then read again.
+    if (!reopen || tries >= kStaleReadRetries || !reopen())
       throw IndexUnusable(db_path + ": not a Byline index (no schema version in its metadata)");
-    return settings;
   }
   int parsed = 0;
   try {
@@ -21,7 +27,7 @@ IndexSettings read_index_settings(const Xapian::Database& db, const std::string&
   }
   if (parsed != schema::kSchemaVersion)
     throw SchemaMismatch(db_path + ": index schema version " + version + ", this Byline reads version " +
-                         std::to_string(schema::kSchemaVersion) + " (re-index into a new --db)");
+                         std::to_string(schema::kSchemaVersion) + " (re-index into a new folder)");
   settings.schema_version = parsed;
   std::string language = db.get_metadata(schema::kMetaLanguage);
   if (!language.empty()) settings.language = language;

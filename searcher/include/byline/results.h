@@ -21,12 +21,12 @@ struct Highlight {
 };
 
 struct Snippet {
-  std::string text;                    // plain text, UTF-8, no markup
-  std::vector<Highlight> highlights;   // in order, not overlapping
+  std::string text;                   // plain text, UTF-8, no markup
+  std::vector<Highlight> highlights;  // in order, not overlapping
 };
 
 struct Hit {
-  std::size_t rank = 0;                // 1-based, counting from offset 0
+  std::size_t rank = 0;  // 1-based, counting from offset 0
   std::string id;
   DocType type = DocType::Article;
   double score = 0;
@@ -48,7 +48,7 @@ struct Results {
   // shards' estimates), always within [total_lower, total_upper]; exact when
   // the two bounds are equal, which facets guarantee (they visit every match).
   std::uint64_t total = 0;
-  std::uint64_t total_lower = 0;       // bounds of the estimate
+  std::uint64_t total_lower = 0;  // bounds of the estimate
   std::uint64_t total_upper = 0;
   std::optional<std::string> corrected;  // spelling suggestion for the query
   std::vector<Hit> hits;
@@ -65,13 +65,20 @@ struct IndexStats {
   std::uint64_t documents = 0;
   std::uint64_t articles = 0;
   std::uint64_t comments = 0;
-  std::uint64_t authors = 0;           // distinct exact authors
+  std::uint64_t authors = 0;  // distinct exact authors
   std::optional<std::string> first_date;
   std::optional<std::string> last_date;
   std::string language;
   std::string stopwords;
   int schema_version = 0;
-  std::uint64_t size_bytes = 0;        // on disk
+  std::uint64_t size_bytes = 0;  // on disk
+  // Input files the index has a state for (local shards; index_stats() only:
+  // 0 from Searcher::stats()), and those of them that were skipped, by
+  // reason, as `byline index` counts them.
+  std::uint64_t files = 0;
+  std::uint64_t files_skipped_binary = 0;
+  std::uint64_t files_skipped_too_large = 0;
+  std::uint64_t files_skipped_not_article = 0;
 };
 
 }  // namespace byline
