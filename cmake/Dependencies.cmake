@@ -26,6 +26,8 @@ pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
 find_package(CLI11 2 REQUIRED CONFIG)
 pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET gumbo)  # HTML pages: an HTML5 parser (README: Input formats)
 find_package(ZLIB REQUIRED)                              # .gz pages and .warc.gz archives
+# The HTTP server of `byline serve` (Debian ships it as a compiled library).
+pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 
 # Private dependencies of the library's internals, linked by every OBJECT library.
 add_library(byline_deps INTERFACE)

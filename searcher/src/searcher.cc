@@ -228,6 +228,7 @@ Results Searcher::Impl::run(const Query& query) {
           ? static_cast<Xapian::doccount>(std::min<std::uint64_t>(
                 all, std::max<std::uint64_t>(Results::kExactTotalUpTo, std::uint64_t{query.offset} + query.limit)))
           : all;
+  if (query.time_limit > 0) enquire.set_time_limit(query.time_limit);
 
   Xapian::MSet mset;
   try {
@@ -311,6 +312,7 @@ Results Searcher::Impl::run(const Query& query) {
     counting.set_query(parsed.query);
     if (query.collapse) counting.set_collapse_key(schema::kSlotPage);
     facets.attach(counting);
+    if (query.time_limit > 0) counting.set_time_limit(query.time_limit);
     counting.get_mset(0, 0, check_at_least);
   }
   if (!facets.empty()) results.facets = facets.counts();
