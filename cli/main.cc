@@ -21,6 +21,7 @@ constexpr AddCommandFn kCommands[] = {
     add_stats_command,
     add_compact_command,
     add_shards_command,
+    add_check_command,
 };
 
 std::string default_db() {

@@ -1,6 +1,7 @@
 #include "index_meta.h"
 
 #include "byline/error.h"
+#include "damage.h"
 #include "schema.h"
 
 namespace byline {
@@ -10,7 +11,11 @@ IndexSettings read_index_settings(const Xapian::Database& db, const std::string&
   std::string version = db.get_metadata(schema::kMetaSchema);
   if (version.empty()) {
     if (db.get_doccount() != 0)
-      throw IndexUnusable(db_path + ": not a Byline index (no schema version in its metadata)");
+      // Byline writes the settings before any document, so documents without
+      // them mean lost metadata (or a database Byline did not write).
+      throw IndexUnusable(damaged_message("index " + db_path,
+                                          "documents but no schema version in the metadata: it is lost, or this "
+                                          "is not a Byline index"));
     return settings;
   }
   int parsed = 0;
