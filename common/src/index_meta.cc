@@ -26,7 +26,7 @@ IndexSettings read_index_settings(const Xapian::Database& db, const std::string&
   }
   if (parsed != schema::kSchemaVersion)
     throw SchemaMismatch(db_path + ": index schema version " + version + ", this Byline reads version " +
-                         std::to_string(schema::kSchemaVersion) + " (re-index into a new --db)");
+                         std::to_string(schema::kSchemaVersion) + " (re-index into a new folder)");
   settings.schema_version = parsed;
   std::string language = db.get_metadata(schema::kMetaLanguage);
   if (!language.empty()) settings.language = language;
