@@ -23,6 +23,7 @@ constexpr AddCommandFn kCommands[] = {
     add_compact_command,
     add_shards_command,
     add_serve_command,
+    add_check_command,
 };
 
 std::string default_db() {

@@ -1,6 +1,7 @@
 #include "index_meta.h"
 
 #include "byline/error.h"
+#include "damage.h"
 #include "schema.h"
 
 namespace byline {
@@ -17,7 +18,9 @@ IndexSettings read_index_settings(const Xapian::Database& db, const std::string&
     // racing a commit can miss a key that is there: reopen.h). Stale only
     // if the revision moved since; then read again.
     if (!reopen || tries >= kStaleReadRetries || !reopen())
-      throw IndexUnusable(db_path + ": not a Byline index (no schema version in its metadata)");
+      throw IndexUnusable(damaged_message("index " + db_path,
+                                          "documents but no schema version in the metadata: it is lost, or this "
+                                          "is not a Byline index"));
   }
   int parsed = 0;
   try {

@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <exception>
 #include <mutex>
 #include <string_view>
@@ -37,6 +38,12 @@ namespace byline {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+bool out_of_descriptors(std::string_view message) {
+  for (int code : {EMFILE, ENFILE})
+    if (message.find(std::strerror(code)) != std::string_view::npos) return true;
+  return false;
+}
 
 // What the workers of one run share: the callbacks (called one at a time),
 // the progress counters, and the first exception a worker hit.
@@ -208,6 +215,11 @@ class IndexRun {
     try {
       bytes = read_file(file.path);
     } catch (const Error& e) {
+      // Out of file descriptors, every later file would fail the same way:
+      // stop at the first, with one line (what was committed stays).
+      if (out_of_descriptors(e.what()))
+        throw IndexUnusable("index " + core_.path + ": cannot read " + file.path +
+                            ": too many open files (raise the limit: ulimit -n)");
       error(e.what());
       outcome(file.path, FileOutcome::Failed, old ? old->documents : 0);
       return;
