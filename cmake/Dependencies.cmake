@@ -24,11 +24,13 @@ endif()
 find_package(nlohmann_json 3 REQUIRED)
 pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
 find_package(CLI11 2 REQUIRED CONFIG)
+# ICU: the canonical decomposition that folds accents (word_tokenizer.h).
+find_package(ICU 60 REQUIRED COMPONENTS uc)
 
 # Private dependencies of the library's internals, linked by every OBJECT library.
 add_library(byline_deps INTERFACE)
 target_link_libraries(byline_deps INTERFACE
-  byline_xapian byline_snowball nlohmann_json::nlohmann_json PkgConfig::XXHASH Threads::Threads)
+  byline_xapian byline_snowball nlohmann_json::nlohmann_json PkgConfig::XXHASH ICU::uc Threads::Threads)
 
 # The generated version header.
 configure_file(${PROJECT_SOURCE_DIR}/cmake/version.h.in ${PROJECT_BINARY_DIR}/include/byline/version.h @ONLY)

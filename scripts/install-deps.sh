@@ -11,6 +11,7 @@ packages=(
   catch2                          # tests
   nlohmann-json3-dev              # JSON Lines input and --format json output
   libxxhash-dev                   # page ids and content hashes
+  libicu-dev                      # accent folding (Unicode decomposition)
   libsqlite3-dev                  # the FTS5 peer in bench/
   clang libclang-rt-14-dev        # fuzz/run.sh: libFuzzer with ASan + UBSan
 )

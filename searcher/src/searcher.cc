@@ -166,14 +166,8 @@ Results Searcher::Impl::run(const Query& query) {
   // Facets count every match, so the match must visit them all.
   Xapian::doccount check_at_least = facets.empty() ? 0 : db.get_doccount();
 
-  Xapian::MSet mset;
-  try {
-    mset = enquire.get_mset(static_cast<Xapian::doccount>(query.offset), static_cast<Xapian::doccount>(query.limit),
-                            check_at_least);
-  } catch (const Xapian::WildcardError&) {
-    throw BadQuery("a wildcard in '" + query.text + "' matches more than " + std::to_string(query.wildcard_limit) +
-                   (query.wildcard_limit == 1 ? " word" : " words") + " (make its prefix longer)");
-  }
+  Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(query.offset),
+                                       static_cast<Xapian::doccount>(query.limit), check_at_least);
 
   Results results;
   results.total = mset.get_matches_estimated();
