@@ -85,4 +85,32 @@ std::string document_json(const Document& document, const std::vector<Document>&
   return dump(out);
 }
 
+std::uint64_t files_skipped(const IndexStats& s) {
+  return s.files_skipped_binary + s.files_skipped_too_large + s.files_skipped_not_article;
+}
+
+std::string stats_json(const IndexStats& s, const std::string& db) {
+  // Keys sorted (nlohmann::json), as this output has always been.
+  auto optional_string = [](const std::optional<std::string>& v) {
+    return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
+  };
+  nlohmann::json out = {{"db", db},
+                        {"documents", s.documents},
+                        {"articles", s.articles},
+                        {"comments", s.comments},
+                        {"authors", s.authors},
+                        {"files", s.files},
+                        {"files_skipped", {{"total", files_skipped(s)},
+                                           {"binary", s.files_skipped_binary},
+                                           {"too_large", s.files_skipped_too_large},
+                                           {"not_article", s.files_skipped_not_article}}},
+                        {"first_date", optional_string(s.first_date)},
+                        {"last_date", optional_string(s.last_date)},
+                        {"language", s.language},
+                        {"stopwords", s.stopwords},
+                        {"schema_version", s.schema_version},
+                        {"size_bytes", s.size_bytes}};
+  return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
 }  // namespace byline::cli

@@ -24,7 +24,7 @@ IndexSettings read_index_settings(const Xapian::Database& db, const std::string&
     // wrong answers, so it must be rebuilt from its pages.
     throw SchemaMismatch(db_path + ": index schema version " + version + ", this Byline reads version " +
                          std::to_string(schema::kSchemaVersion) + ": rebuild it (remove " + db_path +
-                         " and run 'byline index --db " + db_path + " PATHS...' again, or index into a new --db)");
+                         " and run 'byline index --db " + db_path + " PATHS...' again, or index into a new folder)");
   settings.schema_version = parsed;
   std::string language = db.get_metadata(schema::kMetaLanguage);
   if (!language.empty()) settings.language = language;

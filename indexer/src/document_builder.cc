@@ -119,8 +119,8 @@ std::vector<BuiltDocument> DocumentBuilder::build(const Page& page, const std::s
 }
 
 void DocumentBuilder::build_each(const Page& page, const std::string& source, const std::string& file_key,
-                                 const std::function<void(BuiltDocument&)>& sink) {
-  const std::string page_id = page_id_for(source);
+                                 const std::function<void(BuiltDocument&)>& sink, const std::string* id_source) {
+  const std::string page_id = page_id_for(id_source != nullptr ? *id_source : source);
   auto emit = [&](std::string id_term, Xapian::Document document) {
     BuiltDocument built{std::move(id_term), std::move(document)};
     const std::string id = built.id_term.substr(sizeof(schema::kPrefixId) - 1);

@@ -32,8 +32,10 @@ class DocumentBuilder {
 
   // The same documents, handed to `sink` one at a time as they are built, so
   // a page with 100,000 comments never holds them all in memory at once.
+  // `id_source`, when given, is what the page id is made from instead of
+  // `source` (a WARC capture: its URI and date).
   void build_each(const Page& page, const std::string& source, const std::string& file_key,
-                  const std::function<void(BuiltDocument&)>& sink);
+                  const std::function<void(BuiltDocument&)>& sink, const std::string* id_source = nullptr);
 
  private:
   Xapian::Document build_article(const Page& page, const std::string& page_id, const std::string& source,

@@ -23,7 +23,7 @@ namespace {
 void check_same(const std::string& db_path, const char* what, const std::string& wanted, const std::string& has) {
   if (!wanted.empty() && wanted != has)
     throw BadQuery("index " + db_path + ": was created with " + what + " '" + has + "', not '" + wanted +
-                   "' (index into a new --db to change it)");
+                   "' (index into a new folder to change it)");
 }
 
 bool is_new_index(const std::string& path) {
@@ -77,7 +77,7 @@ void open_sharded(IndexerCore& core) {
     throw IndexUnusable("index " + core.path + ": all its shards are remote (index on the machines that hold them)");
   if (core.options.shards != 0 && core.options.shards != paths.size())
     throw BadQuery("index " + core.path + ": has " + std::to_string(paths.size()) + " local shards, not " +
-                   std::to_string(core.options.shards) + " (change it with byline index --reshard --shards N)");
+                   std::to_string(core.options.shards) + " (change it with reshard_index())");
   // DB_OPEN: a shard folder that vanished (a compaction replaced it) must not
   // be recreated empty.
   for (const std::string& path : paths) open_writer(core, path, Xapian::DB_OPEN);
@@ -111,8 +111,8 @@ void open_shards(IndexerCore& core) {
     create_sharded(core, wanted);
   } else {
     if (core.options.shards > 1 && !is_new_index(core.path))
-      throw BadQuery("index " + core.path + ": is not sharded; --shards applies to a new index (shard it with byline " +
-                     "index --reshard --shards N)");
+      throw BadQuery("index " + core.path + ": is not sharded; IndexOptions::shards applies to a new index (shard it "
+                     "with reshard_index())");
     // As for a sharded index, missing parent folders are created (Xapian
     // creates the last folder only); a failure here is reported by Xapian's
     // open, with the reason, just below.

@@ -4,6 +4,7 @@
 
 #include "byline/error.h"
 #include "byline/stats.h"
+#include "file_state.h"
 #include "index_meta.h"
 #include "schema.h"
 #include "shards_reader.h"
@@ -31,6 +32,23 @@ std::uint64_t size_on_disk(const std::string& db_path) {
     }
   }
   return total;
+}
+
+// The file states of every working local shard (schema.h: byline.file.*).
+void count_files(ShardSet& shards, IndexStats& stats) {
+  for (std::size_t i = 0; i < shards.size(); ++i) {
+    if (shards.entry(i).remote) continue;
+    Xapian::Database& db = shards.shard_database(i);
+    for (auto it = db.metadata_keys_begin(schema::kMetaFilePrefix); it != db.metadata_keys_end(schema::kMetaFilePrefix);
+         ++it) {
+      std::optional<FileState> state = decode_file_state(db.get_metadata(*it));
+      if (!state) continue;
+      ++stats.files;
+      if (state->skip == "binary") ++stats.files_skipped_binary;
+      if (state->skip == "too-large") ++stats.files_skipped_too_large;
+      if (state->skip == "not-article") ++stats.files_skipped_not_article;
+    }
+  }
 }
 
 }  // namespace
@@ -62,7 +80,11 @@ IndexStats index_stats(const std::string& db_path) {
   ShardSet shards(db_path);
   if (!shards.failures().empty())
     throw IndexUnusable("index " + db_path + ": shard " + shards.failures().front());
-  return translate_xapian_errors("index " + db_path, [&] { return compute_index_stats(shards.database(), db_path); });
+  return translate_xapian_errors("index " + db_path, [&] {
+    IndexStats stats = compute_index_stats(shards.database(), db_path);
+    count_files(shards, stats);
+    return stats;
+  });
 }
 
 }  // namespace byline

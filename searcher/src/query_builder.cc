@@ -58,13 +58,14 @@ Xapian::Query filter_query(const Query& q) {
         schema::term(schema::kPrefixType, *q.type == DocType::Article ? schema::kTypeArticle : schema::kTypeComment));
   if (q.author) {
     std::string key = exact_key(*q.author);
-    if (key.empty()) throw BadQuery("--author: empty name");
+    if (key.empty()) throw BadQuery("Query::author: empty name");
     filters.emplace_back(schema::term(schema::kPrefixAuthorExact, key));
   }
   if (q.since || q.until) {
-    if (q.since) date_range_query(*q.since, "", "--since");  // validates with the option's name
-    if (q.until) date_range_query("", *q.until, "--until");
-    filters.push_back(date_range_query(q.since.value_or(""), q.until.value_or(""), "--since/--until"));
+    // Each bound is validated alone first, so that the error names the parameter at fault.
+    if (q.since) date_range_query(*q.since, "", "Query::since");
+    if (q.until) date_range_query("", *q.until, "Query::until");
+    filters.push_back(date_range_query(q.since.value_or(""), q.until.value_or(""), "Query::since..until"));
   }
   if (filters.empty()) return Xapian::Query();
   return Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end());

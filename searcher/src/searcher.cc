@@ -94,7 +94,7 @@ struct Searcher::Impl {
     for (;;) {
       if (!allow_partial && !shards->failures().empty())
         throw IndexUnusable(what + ": shard " + shards->failures().front() +
-                            " (search with --partial to answer from the other shards)");
+                            " (Query::allow_partial answers from the other shards)");
       try {
         return with_reopen(db, body);
       } catch (const Xapian::NetworkError&) {

@@ -117,5 +117,5 @@ TEST_CASE("an index of an older schema says it must be rebuilt", "[cli][tokens]"
   CHECK(r.exit_code == 3);
   CHECK(r.out.empty());
   CHECK(r.err == "byline: " + f.db + ": index schema version 3, this Byline reads version 4: rebuild it (remove " +
-                     f.db + " and run 'byline index --db " + f.db + " PATHS...' again, or index into a new --db)\n");
+                     f.db + " and run 'byline index --db " + f.db + " PATHS...' again, or index into a new folder)\n");
 }

@@ -72,6 +72,13 @@ struct IndexStats {
   std::string stopwords;
   int schema_version = 0;
   std::uint64_t size_bytes = 0;        // on disk
+  // Input files the index has a state for (local shards; index_stats() only:
+  // 0 from Searcher::stats()), and those of them that were skipped, by
+  // reason, as `byline index` counts them.
+  std::uint64_t files = 0;
+  std::uint64_t files_skipped_binary = 0;
+  std::uint64_t files_skipped_too_large = 0;
+  std::uint64_t files_skipped_not_article = 0;
 };
 
 }  // namespace byline
