@@ -63,7 +63,7 @@ TEST_CASE("stray operators and lone signs do not change the results", "[cli][tra
   CHECK(f.ids("gas OR dividend").size() == 2);
 }
 
-TEST_CASE("an empty field is a usage error; word:word naming no field is words; fields ignore case", "[cli][traps]") {
+TEST_CASE("an empty field is a usage error, word:word naming no field is words, fields ignore case", "[cli][traps]") {
   TrapPages f;
   for (const char* query : {"title:", "oil title:", "author: oil"}) {
     RunResult r = f.run(query);
