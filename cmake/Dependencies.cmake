@@ -24,6 +24,8 @@ endif()
 find_package(nlohmann_json 3 REQUIRED)
 pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
 find_package(CLI11 2 REQUIRED CONFIG)
+# ICU: the canonical decomposition that folds accents (word_tokenizer.h).
+find_package(ICU 60 REQUIRED COMPONENTS uc)
 pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET gumbo)  # HTML pages: an HTML5 parser (README: Input formats)
 find_package(ZLIB REQUIRED)                              # .gz pages and .warc.gz archives
 # The HTTP server of `byline serve` (Debian ships it as a compiled library).
@@ -33,7 +35,7 @@ pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 add_library(byline_deps INTERFACE)
 target_link_libraries(byline_deps INTERFACE
   byline_xapian byline_snowball nlohmann_json::nlohmann_json PkgConfig::XXHASH PkgConfig::GUMBO ZLIB::ZLIB
-  Threads::Threads)
+  ICU::uc Threads::Threads)
 
 # The versions `byline --version` reports: Xapian's from its CMake package;
 # libstemmer has no version in its header or library, so Snowball's is the

@@ -11,6 +11,7 @@ packages=(
   catch2                          # tests
   nlohmann-json3-dev              # JSON Lines input and --format json output
   libxxhash-dev                   # page ids and content hashes
+  libicu-dev                      # accent folding (Unicode decomposition)
   libgumbo-dev                    # HTML pages: the HTML5 parser
   zlib1g-dev                      # .gz pages and .warc.gz archives
   libsqlite3-dev                  # the FTS5 peer in bench/

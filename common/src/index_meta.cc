@@ -29,8 +29,11 @@ IndexSettings read_index_settings(const Xapian::Database& db, const std::string&
     parsed = -1;
   }
   if (parsed != schema::kSchemaVersion)
+    // Its terms were cut by other rules: searching it would give silently
+    // wrong answers, so it must be rebuilt from its pages.
     throw SchemaMismatch(db_path + ": index schema version " + version + ", this Byline reads version " +
-                         std::to_string(schema::kSchemaVersion) + " (re-index into a new folder)");
+                         std::to_string(schema::kSchemaVersion) + ": rebuild it (remove " + db_path +
+                         " and run 'byline index --db " + db_path + " PATHS...' again, or index into a new folder)");
   settings.schema_version = parsed;
   std::string language = db.get_metadata(schema::kMetaLanguage);
   if (!language.empty()) settings.language = language;

@@ -11,6 +11,14 @@
 //           or the comment text; for articles the title too, with
 //           kTitleWeight as wdf increment. Comments do not get their
 //           article's title.
+//           Words are cut by word_tokenizer.h (accents folded, acronyms
+//           "U.S." as "u.s.", "e-mail" also as "email"). The author's words
+//           too, with wdf 0 (a bare query finds them; they weigh nothing).
+//   XW      each distinct word form of a page's free text (article and
+//           comments) as written, folded and lowercased, not stemmed
+//           ("coffees"), boolean, on the page's article only: which words
+//           the index holds, for wildcards and "Did you mean" (termfreq:
+//           pages).
 //   S       title words, positional, stems (articles only: comments have no
 //           title, so `title:` finds articles).
 //   XA      author words, stems (free text, so `author:labott` matches).
@@ -62,14 +70,17 @@
 #ifndef BYLINE_SCHEMA_H
 #define BYLINE_SCHEMA_H
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
 namespace byline::schema {
 
 // 2: kSlotOrder added. 3: stems only (STEM_ALL), no S terms and no title or
-// source in the records of comments, no Y/M/D date terms.
-inline constexpr int kSchemaVersion = 3;
+// source in the records of comments, no Y/M/D date terms. 4: the shared word
+// tokenizer (folded accents, acronyms, hyphenated words), XW word forms, the
+// author's words in free text.
+inline constexpr int kSchemaVersion = 4;
 
 inline constexpr char kPrefixTitle[] = "S";
 inline constexpr char kPrefixAuthorText[] = "XA";
@@ -79,6 +90,10 @@ inline constexpr char kPrefixType[] = "XT";
 inline constexpr char kPrefixId[] = "Q";
 inline constexpr char kPrefixPage[] = "XP";
 inline constexpr char kPrefixFile[] = "XF";
+inline constexpr char kPrefixWord[] = "XW";
+
+// Xapian's limit on a term's length in a glass database.
+inline constexpr std::size_t kMaxTermBytes = 245;
 
 inline constexpr unsigned kSlotDate = 0;
 inline constexpr unsigned kSlotPage = 1;

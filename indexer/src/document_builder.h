@@ -11,6 +11,7 @@
 #include "byline/indexer.h"
 #include "byline/page.h"
 #include "field_keys.h"
+#include "text_terms.h"
 
 namespace byline {
 
@@ -19,7 +20,7 @@ struct BuiltDocument {
   Xapian::Document document;
 };
 
-// Owns a TermGenerator and stemmer: one per indexing thread.
+// Owns a TextTerms (and its stemmer): one per indexing thread.
 class DocumentBuilder {
  public:
   explicit DocumentBuilder(const std::string& language);
@@ -44,7 +45,7 @@ class DocumentBuilder {
                         const std::string& type, const std::optional<std::string>& author,
                         const std::optional<std::string>& date);
 
-  Xapian::TermGenerator generator_;
+  TextTerms terms_;
 };
 
 }  // namespace byline

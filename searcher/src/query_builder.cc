@@ -7,9 +7,11 @@
 #include "byline/error.h"
 #include "date_range.h"
 #include "field_keys.h"
+#include "query_words.h"
 #include "schema.h"
 #include "snowball_stem.h"
 #include "stopwords.h"
+#include "word_tokenizer.h"
 
 namespace byline {
 namespace {
@@ -69,8 +71,9 @@ Xapian::Query filter_query(const Query& q) {
   return Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end());
 }
 
-constexpr unsigned kFullFlags =
-    Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_PURE_NOT;
+// No FLAG_WILDCARD: wildcards are expanded over word forms (query_words.h),
+// not by Xapian over stems.
+constexpr unsigned kFullFlags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_PURE_NOT;
 
 }  // namespace
 
@@ -105,17 +108,19 @@ std::string prepare_query_text(std::string_view text) {
       i = name_end;
       continue;
     }
-    std::string name(text.substr(i, name_end - i));
-    if (std::find(kFields.begin(), kFields.end(), name) == kFields.end()) {
-      std::string hint = lowercase_ascii(name);
-      bool case_only = std::find(kFields.begin(), kFields.end(), hint) != kFields.end();
-      throw BadQuery(
-          "unknown field '" + name + "'" +
-          (case_only ? " (fields are lowercase: " + hint + ":)" : " (fields: title:, author:, tag:, type:, date:)"));
-    }
+    // Field names are case-insensitive; text that only looks like a field
+    // ("NOTE:Dividend") is searched as its words.
+    std::string name = lowercase_ascii(text.substr(i, name_end - i));
     std::size_t value_start = name_end + 1;
+    if (std::find(kFields.begin(), kFields.end(), name) == kFields.end()) {
+      out.append(text.substr(i, name_end - i));
+      out.push_back(' ');
+      i = value_start;
+      continue;
+    }
     if (name != "date") {
-      out.append(text.substr(i, value_start - i));
+      out.append(name);
+      out.push_back(':');
       i = value_start;
       continue;
     }
@@ -137,7 +142,9 @@ std::string prepare_query_text(std::string_view text) {
 }
 
 QueryBuilder::QueryBuilder(const IndexSettings& settings) {
-  parser_.set_stemmer(make_stemmer(settings.language));
+  const Xapian::Stem stemmer = make_stemmer(settings.language);
+  // Words become the terms the indexer's tokenizer wrote (word_tokenizer.h).
+  parser_.set_stemmer(make_query_stemmer(stemmer));
   parser_.set_stemming_strategy(Xapian::QueryParser::STEM_ALL);  // as indexed (schema.h)
   if (Xapian::Stopper* stopper = make_stopper(settings.stopwords)) parser_.set_stopper(stopper);
   parser_.set_default_op(Xapian::Query::OP_AND);
@@ -147,6 +154,15 @@ QueryBuilder::QueryBuilder(const IndexSettings& settings) {
   parser_.add_boolean_prefix("tag", (new ExactFieldProcessor(schema::kPrefixTag, false, &error_))->release(), false);
   parser_.add_boolean_prefix("type", (new ExactFieldProcessor(schema::kPrefixType, true, &error_))->release(), true);
   parser_.add_rangeprocessor((new DateRangeProcessor("date:", &error_))->release());
+  // Wildcards, as rewrite_query_words spells them.
+  const std::pair<const char*, const char*> wildcard_fields[] = {{kWildcardField, ""},
+                                                                 {kWildcardTitleField, schema::kPrefixTitle},
+                                                                 {kWildcardAuthorField, schema::kPrefixAuthorText}};
+  for (const auto& [field, prefix] : wildcard_fields) {
+    auto* expander = new WildcardExpander(prefix, stemmer, &error_);
+    wildcards_.push_back(expander);
+    parser_.add_prefix(field, expander->release());
+  }
 }
 
 Xapian::Query QueryBuilder::parse(const std::string& text, const Query& q, const Xapian::Database& db) {
@@ -160,7 +176,7 @@ Xapian::Query QueryBuilder::parse(const std::string& text, const Query& q, const
     Attach(Xapian::QueryParser& p, const Xapian::Database& db) : parser(p) { parser.set_database(db); }
     ~Attach() { parser.set_database(Xapian::Database()); }
   } attach(parser_, db);
-  parser_.set_max_expansion(static_cast<Xapian::termcount>(q.wildcard_limit), Xapian::Query::WILDCARD_LIMIT_ERROR);
+  for (WildcardExpander* expander : wildcards_) expander->attach(&db, q.wildcard_limit);
   Xapian::Query text_query;
   try {
     text_query = parser_.parse_query(text, kFullFlags);
@@ -176,7 +192,7 @@ Xapian::Query QueryBuilder::parse(const std::string& text, const Query& q, const
 ParsedQuery QueryBuilder::build(const Query& q, const Xapian::Database& db) {
   ParsedQuery parsed;
   Xapian::Query filters = filter_query(q);
-  std::string text = prepare_query_text(q.text);
+  std::string text = rewrite_query_words(prepare_query_text(q.text));
   bool blank = std::all_of(text.begin(), text.end(), [](char c) { return is_space(c); });
   if (blank) {
     parsed.query = filters.empty() ? Xapian::Query::MatchAll : filters;

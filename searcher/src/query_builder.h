@@ -8,9 +8,11 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "byline/query.h"
 #include "index_meta.h"
+#include "query_words.h"
 
 namespace byline {
 
@@ -18,9 +20,11 @@ namespace byline {
 // not understand by itself. A field is `name:` at the start of a word followed
 // by a non-space character, where name starts with a letter ("10:08" is text)
 // and is not followed by "//" ("http://x" is text). Known fields: title,
-// author, tag, type, date. Rewrites `date:X` (no "..") to `date:X..X` and
-// validates every date; ".." elsewhere becomes ". ." (text, not a range). Throws BadQuery: "unknown field 'foo'", bad
-// dates, a type other than article/comment.
+// author, tag, type, date, in any case (written lowercase); another name
+// ("NOTE:Dividend") is text: its ':' becomes a space. Rewrites `date:X` (no
+// "..") to `date:X..X` and validates every date; ".." elsewhere becomes ". ."
+// (text, not a range). Throws BadQuery: bad dates, a type other than
+// article/comment.
 std::string prepare_query_text(std::string_view text);
 
 struct ParsedQuery {
@@ -44,7 +48,8 @@ class QueryBuilder {
   Xapian::Query parse(const std::string& text, const Query& query, const Xapian::Database& db);
 
   Xapian::QueryParser parser_;
-  std::string error_;  // set by the field processors during a parse
+  std::string error_;                         // set by the field processors during a parse
+  std::vector<WildcardExpander*> wildcards_;  // owned by parser_
 };
 
 }  // namespace byline

@@ -231,13 +231,10 @@ Results Searcher::Impl::run(const Query& query) {
   if (query.time_limit > 0) enquire.set_time_limit(query.time_limit);
 
   Xapian::MSet mset;
-  try {
+  {
     // Xapian's counts are 32-bit: a page past the last document is empty.
     auto clamped = [all](std::size_t n) { return static_cast<Xapian::doccount>(std::min<std::uint64_t>(n, all)); };
     mset = enquire.get_mset(clamped(query.offset), clamped(query.limit), check_at_least);
-  } catch (const Xapian::WildcardError&) {
-    throw BadQuery("a wildcard in '" + query.text + "' matches more than " + std::to_string(query.wildcard_limit) +
-                   (query.wildcard_limit == 1 ? " word" : " words") + " (make its prefix longer)");
   }
 
   Results results;
