@@ -12,6 +12,7 @@
 
 #include "api_handlers.h"
 #include "byline/error.h"
+#include "idle_connections.h"
 #include "page_assets.h"
 #include "stop_signals.h"
 
@@ -107,6 +108,10 @@ void set_limits_and_errors(httplib::Server& http) {
 void serve(const ServerOptions& options) {
   Api api(options.db, SearchLimits{options.max_limit, 10000, 2000, options.time_limit});
   httplib::Server http;
+  IdleConnections connections;
+  http.set_logger([&connections](const httplib::Request& req, const httplib::Response&) {
+    connections.response_sent(req.remote_addr, req.remote_port);
+  });
   const unsigned threads = options.threads > 0 ? options.threads : std::max(4u, std::thread::hardware_concurrency());
   http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   set_limits_and_errors(http);
@@ -115,9 +120,11 @@ void serve(const ServerOptions& options) {
   // A signal may come before listen() has started: the stop waits for it to
   // start (or to have failed) so that it is never lost.
   std::atomic<bool> listen_over{false};
+  std::atomic<int> bound_port{0};
   StopSignals signals([&] {
     while (!listen_over && !http.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
     http.stop();
+    connections.close_idle(bound_port);
   });
 
   errno = 0;
@@ -128,6 +135,7 @@ void serve(const ServerOptions& options) {
     std::string why = errno != 0 ? std::strerror(errno) : "cannot bind";
     throw Error("serve: " + url_host(options.bind) + ":" + std::to_string(options.port) + ": " + why);
   }
+  bound_port = port;
   std::cerr << "byline: serving index " << options.db << " at http://" << url_host(options.bind) << ':' << port << "/ ("
             << threads << " threads; stop with Ctrl-C or SIGTERM)" << std::endl;
   http.listen_after_bind();
