@@ -303,6 +303,21 @@ TEST_CASE("serve: an idle keep-alive connection does not hold up the stop", "[se
   close(silent);
 }
 
+TEST_CASE("serve: keep-alive requests are not delayed by Nagle's algorithm", "[server]") {
+  ServedFixture f;
+  f.client.set_keep_alive(true);
+  REQUIRE(f.client.Get("/api/health"));
+  // httplib sends a response's headers and body apart; without TCP_NODELAY
+  // the body waits for the client's delayed ACK, about 40 ms per request.
+  const auto start = std::chrono::steady_clock::now();
+  for (int i = 0; i < 20; ++i) {
+    httplib::Result r = f.client.Get("/api/count?q=sanctions");
+    REQUIRE(r);
+    REQUIRE(r->status == 200);
+  }
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::milliseconds(500));
+}
+
 TEST_CASE("serve: a running `byline index` is seen without a restart, no request fails", "[server]") {
   TempDir dir;
   std::string db = (dir / "index").string();
