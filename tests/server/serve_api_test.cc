@@ -137,7 +137,9 @@ TEST_CASE("serve: /api/search answers what `byline search --format json` prints"
 TEST_CASE("serve: /api/count, /api/show/ID, /api/stats and /api/health", "[server]") {
   ServedFixture f;
   json count = f.get_ok("/api/count", {{"q", "sanctions"}});
+  CHECK(count["format_version"] == 2);
   CHECK(count["query"] == "sanctions");
+  CHECK(count["total_exact"] == true);
   CHECK(count["total"] == f.cli_json({"search", "sanctions"})["total"]);
   CHECK(f.get_ok("/api/count", {{"q", "sanctions"}, {"type", "comment"}})["total"] == 1);
 
