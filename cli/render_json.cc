@@ -23,7 +23,9 @@ std::string dump(const json& value) {
   return value.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
-json document_object(const Document& d) {
+}  // namespace
+
+nlohmann::ordered_json document_object(const Document& d) {
   json out = {{"id", d.id},         {"type", to_string(d.type)},           {"page_id", d.page_id},
               {"title", d.title},   {"author", optional_string(d.author)}, {"date", optional_string(d.date)},
               {"source", d.source}, {"comment", comment_ref(d.comment)}};
@@ -32,21 +34,25 @@ json document_object(const Document& d) {
   return out;
 }
 
-}  // namespace
+nlohmann::ordered_json hit_json(const Hit& hit) {
+  return {{"rank", hit.rank},
+          {"id", hit.id},
+          {"type", to_string(hit.type)},
+          {"score", hit.score},
+          {"title", hit.title},
+          {"author", optional_string(hit.author)},
+          {"date", optional_string(hit.date)},
+          {"source", hit.source},
+          {"comment", comment_ref(hit.comment)},
+          {"snippet", with_highlights(hit.snippet, "<mark>", "</mark>")}};
+}
 
 std::string search_json(const Query& query, const Results& results) {
   json hits = json::array();
   for (const Hit& hit : results.hits) {
-    hits.push_back({{"rank", hit.rank},
-                    {"id", hit.id},
-                    {"type", to_string(hit.type)},
-                    {"score", hit.score},
-                    {"title", hit.title},
-                    {"author", optional_string(hit.author)},
-                    {"date", optional_string(hit.date)},
-                    {"source", hit.source},
-                    {"comment", comment_ref(hit.comment)},
-                    {"snippet", with_highlights(hit.snippet, "<mark>", "</mark>")}});
+    json object = hit_json(hit);
+    if (query.collapse) object["more_on_page"] = hit.more_on_page;
+    hits.push_back(std::move(object));
   }
   json out = {{"query", query.text},
               {"total", results.total},

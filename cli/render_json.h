@@ -6,6 +6,7 @@
 #ifndef BYLINE_CLI_RENDER_JSON_H
 #define BYLINE_CLI_RENDER_JSON_H
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -15,8 +16,18 @@
 namespace byline::cli {
 
 // {"query", "total", "offset", "limit", "corrected", "hits": [...], "facets"?,
-//  "partial"?: true, "failed_shards"?: ["tcp://HOST:PORT: why", ...]}
+//  "partial"?: true, "failed_shards"?: ["tcp://HOST:PORT: why", ...]}; with
+// --collapse each hit has "more_on_page" (how many other documents of its
+// page match).
 std::string search_json(const Query& query, const Results& results);
+
+// One hit: {"rank", "id", "type", "score", "title", "author", "date",
+// "source", "comment", "snippet"}.
+nlohmann::ordered_json hit_json(const Hit& hit);
+
+// One document: {"id", "type", "page_id", "title", "author", "date",
+// "source", "comment", "tags" (articles), "text"}.
+nlohmann::ordered_json document_object(const Document& document);
 
 // The document, and for an article "comments": its comments in page order,
 // each with its reply "depth" (0 for a top-level comment).

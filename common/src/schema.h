@@ -15,7 +15,15 @@
 //           title, so `title:` finds articles).
 //   XA      author words, stems (free text, so `author:labott` matches).
 //   A       exact author, lowercased, whitespace collapsed (boolean filter).
-//   K       exact tag, lowercased (boolean filter, `tag:`).
+//   K       exact tag, lowercased (boolean filter, `tag:`), on the article and,
+//           since schema 4, on each of its comments: a comment answers its
+//           article's tags (`type:comment tag:coffee obama`).
+//   XS      (schema 4, comments only) the stems of their article's title, as
+//           boolean terms (no positions, wdf 0, so no weight): `title:`
+//           matches the comments of an article whose title matches, while
+//           the article's own S terms still rank it.
+//   XR      (schema 4, replies only) the id of the comment answered,
+//           "<page id>.<n>": `reply:(...)` is a look-up of these terms.
 //   XT      document type: "article" or "comment" (boolean).
 //   (Dates are no terms: date: and --since/--until are ranges on kSlotDate.
 //   Schema 3 dropped the year/month/day terms of schema 2, which no query
@@ -68,8 +76,9 @@
 namespace byline::schema {
 
 // 2: kSlotOrder added. 3: stems only (STEM_ALL), no S terms and no title or
-// source in the records of comments, no Y/M/D date terms.
-inline constexpr int kSchemaVersion = 3;
+// source in the records of comments, no Y/M/D date terms. 4: comments carry
+// their article's K terms and title stems (XS), replies their parent (XR).
+inline constexpr int kSchemaVersion = 4;
 
 inline constexpr char kPrefixTitle[] = "S";
 inline constexpr char kPrefixAuthorText[] = "XA";
@@ -79,6 +88,8 @@ inline constexpr char kPrefixType[] = "XT";
 inline constexpr char kPrefixId[] = "Q";
 inline constexpr char kPrefixPage[] = "XP";
 inline constexpr char kPrefixFile[] = "XF";
+inline constexpr char kPrefixArticleTitle[] = "XS";
+inline constexpr char kPrefixReplyTo[] = "XR";
 
 inline constexpr unsigned kSlotDate = 0;
 inline constexpr unsigned kSlotPage = 1;

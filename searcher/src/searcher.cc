@@ -22,6 +22,7 @@
 #include "snippet_generator.h"
 #include "snowball_stem.h"
 #include "spelling_correction.h"
+#include "thread_groups.h"
 #include "xapian_error.h"
 
 namespace byline {
@@ -48,6 +49,8 @@ Document to_document(const DocRecord& r) {
   return d;
 }
 
+}  // namespace
+
 Hit to_hit(const DocRecord& r) {
   Hit hit;
   hit.id = doc_record_id(r);
@@ -59,8 +62,6 @@ Hit to_hit(const DocRecord& r) {
   if (r.is_comment) hit.comment = CommentRef{r.comment_index, r.comment_parent};
   return hit;
 }
-
-}  // namespace
 
 struct Searcher::Impl {
   std::string path;
@@ -141,22 +142,26 @@ Results Searcher::Impl::run(const Query& query) {
 
   Xapian::Enquire enquire(db);
   enquire.set_query(parsed.query);
-  enquire.set_weighting_scheme(Xapian::BM25Weight(1.2, 0, 1, 0.75, 0.5));
-  // Ties end on the unique id, never on docids (which differ between a
-  // sharded and a single index of the same pages): kSlotOrder is date then id,
-  // so Oldest is exactly Newest reversed.
-  switch (query.sort) {
-    case SortOrder::Relevance:
-      enquire.set_sort_by_relevance_then_value(schema::kSlotOrder, true);
-      break;
-    case SortOrder::Newest:
-      enquire.set_sort_by_value(schema::kSlotOrder, true);
-      break;
-    case SortOrder::Oldest:
-      enquire.set_sort_by_value(schema::kSlotOrder, false);
-      break;
-  }
-  if (query.collapse) enquire.set_collapse_key(schema::kSlotPage);
+  auto configure = [&query](Xapian::Enquire& e) {
+    e.set_weighting_scheme(Xapian::BM25Weight(1.2, 0, 1, 0.75, 0.5));
+    // Ties end on the unique id, never on docids (which differ between a
+    // sharded and a single index of the same pages): kSlotOrder is date then
+    // id, so Oldest is exactly Newest reversed.
+    switch (query.sort) {
+      case SortOrder::Relevance:
+        e.set_sort_by_relevance_then_value(schema::kSlotOrder, true);
+        break;
+      case SortOrder::Newest:
+        e.set_sort_by_value(schema::kSlotOrder, true);
+        break;
+      case SortOrder::Oldest:
+        e.set_sort_by_value(schema::kSlotOrder, false);
+        break;
+    }
+  };
+  configure(enquire);
+  const bool by_page = query.collapse || query.thread;
+  if (by_page) enquire.set_collapse_key(schema::kSlotPage);
   FacetCounter facets(query.facets);
   // Xapian 1.4 miscounts match spies on remote shards when the MSet holds
   // hits (a document counted twice); with an empty MSet the counts are right,
@@ -235,10 +240,24 @@ Results Searcher::Impl::run(const Query& query) {
     if (snippets) hit.snippet = snippets->make(record.text, query.snippet_chars);
     results.hits.push_back(std::move(hit));
   }
+  if (by_page && !results.hits.empty()) {
+    std::vector<std::string> pages;
+    for (const Hit& hit : results.hits) pages.push_back(page_of_id(hit.id));
+    const auto matches = matches_by_page(db, parsed.query, pages, configure);
+    for (Hit& hit : results.hits) {
+      auto found = matches.find(page_of_id(hit.id));
+      if (found != matches.end() && !found->second.empty()) hit.more_on_page = found->second.size() - 1;
+    }
+    if (query.thread)
+      results.groups = thread_groups(db, results.hits, matches, query.thread_comments, fetch_documents(), to_hit,
+                                     [&](const std::string& text) {
+                                       return snippets ? snippets->make(text, query.snippet_chars) : Snippet();
+                                     });
+  }
   if (separate_facets) {
     Xapian::Enquire counting(db);
     counting.set_query(parsed.query);
-    if (query.collapse) counting.set_collapse_key(schema::kSlotPage);
+    if (by_page) counting.set_collapse_key(schema::kSlotPage);
     facets.attach(counting);
     counting.get_mset(0, 0, check_at_least);
   }
@@ -313,6 +332,18 @@ std::vector<Document> Searcher::comments(const std::string& page_id) {
       std::sort(out.begin(), out.end(),
                 [](const Document& a, const Document& b) { return a.comment->index < b.comment->index; });
       return out;
+    });
+  });
+}
+
+Snippet Searcher::highlight(const Query& query, const std::string& text) {
+  return translate_xapian_errors(impl_->what, [&] {
+    return impl_->across_shards(query.allow_partial, [&] {
+      impl_->shards->refresh();
+      QueryBuilder builder(impl_->settings);
+      ParsedQuery parsed = builder.build(query, impl_->db);
+      SnippetGenerator generator(snippet_terms(parsed.query), impl_->stemmer);
+      return generator.highlight_all(text);
     });
   });
 }

@@ -116,7 +116,7 @@ TEST_CASE("search errors: one line, exit 2 for queries, 3 for the index", "[cli]
     CHECK(r.out.empty());
   }
   RunResult unknown = f.run({"search", "foo:bar"});
-  CHECK(unknown.err == "byline: unknown field 'foo' (fields: title:, author:, tag:, type:, date:)\n");
+  CHECK(unknown.err == "byline: unknown field 'foo' (fields: title:, author:, tag:, type:, date:, page:, id:, on:, discussed:, reply:)\n");
   RunResult missing = run_byline({"--db", (f.dir / "nothing").string(), "search", "x"});
   CHECK(missing.exit_code == 3);
   CHECK(count_lines(missing.err) == 1);
