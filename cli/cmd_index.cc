@@ -1,5 +1,6 @@
-// `byline index PATH...`: adds page files, JSON Lines files and folders of
-// them to the index, incrementally (see Indexer::add_paths).
+// `byline index PATH...`: adds page files (text, HTML), WARC archives, JSON
+// Lines files and folders of them to the index, incrementally (see
+// Indexer::add_paths). Files of vanished pages are pruned unless --no-prune.
 //
 // Output: errors and warnings on stderr as they happen ("byline: PATH:
 // reason"), a progress line on stderr when it is a terminal, then a one-line
@@ -32,6 +33,7 @@
 #include "command.h"
 #include "diagnostics.h"
 #include "progress.h"
+#include "render_text.h"
 #include "terminal.h"
 
 namespace byline::cli {
@@ -45,7 +47,9 @@ struct IndexCommandOptions {
   std::string format = "auto";
   std::size_t jobs = std::max(1u, std::thread::hardware_concurrency());
   std::size_t shards = 0;
-  bool prune = false;
+  bool no_prune = false;
+  bool prune_flag = false;  // --prune: the default, accepted for old scripts
+  std::uint64_t max_file_bytes = IndexOptions{}.max_file_bytes;
   bool reshard = false;
   bool quiet = false;
   bool verbose = false;
@@ -97,6 +101,8 @@ const char* outcome_name(FileOutcome outcome) {
       return "removed";
     case FileOutcome::Failed:
       return "failed";
+    case FileOutcome::Skipped:
+      return "skipped";
   }
   return "?";
 }
@@ -105,15 +111,29 @@ double docs_per_second(const IndexSummary& s) {
   return s.seconds > 0 ? static_cast<double>(s.articles + s.comments) / s.seconds : 0;
 }
 
+// "; skipped 3: 2 binary, 1 too large" (nothing when nothing was skipped).
+std::string skipped_text(const IndexSummary& s) {
+  if (s.skipped() == 0) return "";
+  return "; skipped " + std::to_string(s.skipped()) + ": " +
+         skipped_reasons_text({s.skipped_binary, s.skipped_too_large, s.skipped_not_article, s.skipped_duplicate});
+}
+
+std::string removed_text(const IndexSummary& s) {
+  if (s.removed == 0) return "";
+  return "; " + std::to_string(s.removed_documents) + (s.removed_documents == 1 ? " document of " : " documents of ") +
+         std::to_string(s.removed) + (s.removed == 1 ? " vanished file" : " vanished files") + " deleted";
+}
+
 void print_summary(const IndexSummary& s) {
   std::printf(
       "%s %llu pages (%llu articles, %llu comments) from %llu of %llu files; %llu unchanged, %llu removed, "
-      "%llu failed; %.1f s, %.0f docs/s\n",
+      "%llu failed%s%s; %.1f s, %.0f docs/s\n",
       s.interrupted ? "interrupted after indexing" : "indexed", static_cast<unsigned long long>(s.pages),
       static_cast<unsigned long long>(s.articles), static_cast<unsigned long long>(s.comments),
       static_cast<unsigned long long>(s.indexed), static_cast<unsigned long long>(s.files),
       static_cast<unsigned long long>(s.unchanged), static_cast<unsigned long long>(s.removed),
-      static_cast<unsigned long long>(s.failed), s.seconds, docs_per_second(s));
+      static_cast<unsigned long long>(s.failed), skipped_text(s).c_str(), removed_text(s).c_str(), s.seconds,
+      docs_per_second(s));
 }
 
 nlohmann::json reshard_json(const ReshardSummary& s) {
@@ -165,6 +185,13 @@ void print_json_summary(const IndexSummary& s, const std::string& db, const nloh
                         {"comments", s.comments},
                         {"unchanged", s.unchanged},
                         {"removed", s.removed},
+                        {"removed_documents", s.removed_documents},
+                        {"skipped",
+                         {{"total", s.skipped()},
+                          {"binary", s.skipped_binary},
+                          {"too_large", s.skipped_too_large},
+                          {"not_article", s.skipped_not_article},
+                          {"duplicate", s.skipped_duplicate}}},
                         {"failed", s.failed},
                         {"warnings", s.warnings},
                         {"bytes", s.bytes},
@@ -189,7 +216,8 @@ int run_index(const IndexCommandOptions& o, const std::string& db) {
   options.language = o.language;
   options.stopwords = o.stopwords;
   options.batch_pages = o.batch;
-  options.prune = o.prune;
+  options.prune = !o.no_prune;
+  options.max_file_bytes = o.max_file_bytes;
   options.jobs = o.jobs;
   options.shards = o.shards;
   options.format = o.format == "page"    ? InputFormat::Page
@@ -234,10 +262,12 @@ int run_index(const IndexCommandOptions& o, const std::string& db) {
 }  // namespace
 
 void add_index_command(CLI::App& app, const GlobalOptions& global, RunFn& run) {
-  auto* cmd = app.add_subcommand("index", "Add page files, JSON Lines files and folders to the index (incremental)");
+  auto* cmd = app.add_subcommand(
+      "index", "Add pages (text, HTML), WARC archives, JSON Lines files and folders to the index (incremental)");
   auto o = std::make_shared<IndexCommandOptions>();
   cmd->add_option("paths", o->paths,
-                  "Page files (*.txt), JSON Lines files (*.jsonl) and folders (required unless --reshard)");
+                  "Page files (*.txt, *.html, *.htm), WARC archives (*.warc, *.warc.gz), JSON Lines files (*.jsonl), "
+                  "any of them gzipped, and folders (required unless --reshard)");
   cmd->add_option("--language", o->language,
                   "Stemming language of a new index: any Snowball language, or none (default english)");
   cmd->add_option("--stopwords", o->stopwords, "Stop words dropped from queries: english or none (default english)")
@@ -246,7 +276,8 @@ void add_index_command(CLI::App& app, const GlobalOptions& global, RunFn& run) {
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
   cmd->add_option("--format", o->format,
-                  "Input format: auto (*.txt pages, *.jsonl JSON Lines), page or jsonl (every file)")
+                  "Input format: auto (in folders: *.txt, *.html, *.htm, *.warc, *.jsonl, also .gz), page or jsonl "
+                  "(every file; text read in that format); HTML, WARC and binary files are told by their content")
       ->capture_default_str()
       ->check(CLI::IsMember({"auto", "page", "jsonl"}));
   cmd->add_option("-j,--jobs", o->jobs,
@@ -261,7 +292,17 @@ void add_index_command(CLI::App& app, const GlobalOptions& global, RunFn& run) {
                 "Redistribute the existing index's documents (and file states) into --shards N local shards "
                 "before indexing PATHS, if any; remote shards are kept (exit 3 while a writer holds the index)")
       ->needs(shards);
-  cmd->add_flag("--prune", o->prune, "Remove the documents of files under PATHS that no longer exist");
+  // Pruning is the default (as in notmuch and Recoll); --prune stays
+  // accepted for scripts written when it was not.
+  auto* no_prune = cmd->add_flag("--no-prune", o->no_prune,
+                                 "Keep the documents of files under PATHS that no longer exist (default: remove them)");
+  cmd->add_flag("--prune", o->prune_flag,
+                "Remove the documents of files under PATHS that no longer exist (the default)")
+      ->excludes(no_prune);
+  cmd->add_option("--max-file-size", o->max_file_bytes,
+                  "Skip page files larger than this (after decompression; WARC archives are not limited), "
+                  "e.g. 500MB (default 256MiB)")
+      ->transform(CLI::AsSizeValue(false));
   cmd->add_flag("--json", o->json, "Print the summary as one JSON object");
   auto* quiet = cmd->add_flag("-q,--quiet", o->quiet, "No progress line and no summary");
   cmd->add_flag("-v,--verbose", o->verbose, "One line per file on stderr")->excludes(quiet);

@@ -13,27 +13,16 @@
 #include "render_json.h"
 #include "render_text.h"
 #include "render_thread.h"
+#include "search_request.h"
 #include "terminal.h"
 
 namespace byline::cli {
 namespace {
 
-struct SearchOptions {
-  std::vector<std::string> words;
-  Query query;
-  std::string type;
-  std::string sort = "relevance";
+// The search itself (shared with the server, see search_request.h) and how to print it.
+struct SearchOptions : SearchRequest {
   std::string format = "text";
 };
-
-std::string joined(const std::vector<std::string>& words) {
-  std::string out;
-  for (const std::string& w : words) {
-    if (!out.empty()) out += ' ';
-    out += w;
-  }
-  return out;
-}
 
 }  // namespace
 
@@ -51,14 +40,12 @@ void add_search_command(CLI::App& app, const GlobalOptions& global, RunFn& run) 
   cmd->add_option("query", opts->words, "Query words (joined with spaces)")->required();
   cmd->add_option("-n,--limit", opts->query.limit, "Number of hits to show")->capture_default_str();
   cmd->add_option("--offset", opts->query.offset, "Hits to skip (for the next page)")->capture_default_str();
-  cmd->add_option("--type", opts->type, "Only articles or only comments")->check(CLI::IsMember({"article", "comment"}));
+  cmd->add_option("--type", opts->type, "Only articles or only comments")->check(CLI::IsMember(kTypeNames));
   cmd->add_option("--author", opts->query.author, "Only this author (exact name, any case)");
   cmd->add_option("--since", opts->query.since,
                   "From this date on (YYYY, YYYY-MM, YYYY-MM-DD, or 2w, 3d, yesterday, ...)");
   cmd->add_option("--until", opts->query.until, "Up to this date, inclusive (as --since)");
-  cmd->add_option("--sort", opts->sort, "Order of the hits")
-      ->check(CLI::IsMember({"relevance", "newest", "oldest"}))
-      ->capture_default_str();
+  cmd->add_option("--sort", opts->sort, "Order of the hits")->check(CLI::IsMember(kSortNames))->capture_default_str();
   cmd->add_flag("--collapse", opts->query.collapse, "At most one hit per page (and how many more it has)");
   cmd->add_flag("--thread", opts->query.thread,
                 "Group hits by page: the article, then its matching comments (--limit and --offset count pages)");
@@ -68,7 +55,7 @@ void add_search_command(CLI::App& app, const GlobalOptions& global, RunFn& run) 
       ->capture_default_str();
   cmd->add_option("--facets", opts->query.facets, "Count matches by author, month, type, tag (comma-separated)")
       ->delimiter(',')
-      ->check(CLI::IsMember({"author", "month", "type", "tag"}));
+      ->check(CLI::IsMember(kFacetNames));
   cmd->add_flag("--partial", opts->query.allow_partial,
                 "When a remote shard does not answer, answer from the others (exit 1) instead of failing (exit 3)");
   cmd->add_option("--format", opts->format, "Output format")
@@ -76,12 +63,7 @@ void add_search_command(CLI::App& app, const GlobalOptions& global, RunFn& run) 
       ->capture_default_str();
   cmd->callback([&run, &global, opts] {
     run = [&global, opts] {
-      Query query = opts->query;
-      query.text = joined(opts->words);
-      if (opts->type == "article") query.type = DocType::Article;
-      if (opts->type == "comment") query.type = DocType::Comment;
-      if (opts->sort == "newest") query.sort = SortOrder::Newest;
-      if (opts->sort == "oldest") query.sort = SortOrder::Oldest;
+      Query query = to_query(*opts);
       Searcher searcher(global.db);
       Results results = searcher.search(query);
       if (opts->format == "json")

@@ -2,10 +2,10 @@
 // read-only (never waits for a writer). Exit 3 when there is no usable index.
 #include <iostream>
 
-#include <nlohmann/json.hpp>
-
 #include "byline/stats.h"
 #include "command.h"
+#include "render_text.h"
+#include "render_json.h"
 
 namespace byline::cli {
 namespace {
@@ -21,33 +21,27 @@ std::string size_text(std::uint64_t bytes) {
   return buffer;
 }
 
+// "12 (2 skipped: 1 binary, 1 too large)", in the words of `byline index`.
+std::string files_text(const IndexStats& s) {
+  std::string out = std::to_string(s.files);
+  if (files_skipped(s) == 0) return out;
+  return out + " (" + std::to_string(files_skipped(s)) + " skipped: " +
+         skipped_reasons_text({s.files_skipped_binary, s.files_skipped_too_large, s.files_skipped_not_article, 0}) +
+         ")";
+}
+
 void print_text(const IndexStats& s, const std::string& db) {
   std::cout << "index:       " << db << '\n'
             << "documents:   " << s.documents << '\n'
             << "articles:    " << s.articles << '\n'
             << "comments:    " << s.comments << '\n'
             << "authors:     " << s.authors << '\n'
+            << "files:       " << files_text(s) << '\n'
             << "dates:       " << (s.first_date ? *s.first_date + " to " + s.last_date.value_or("?") : "none") << '\n'
             << "language:    " << s.language << '\n'
             << "stop words:  " << s.stopwords << '\n'
             << "schema:      " << s.schema_version << '\n'
             << "size:        " << size_text(s.size_bytes) << " (" << s.size_bytes << " bytes)\n";
-}
-
-void print_json(const IndexStats& s, const std::string& db) {
-  auto optional = [](const std::optional<std::string>& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); };
-  nlohmann::json out = {{"db", db},
-                        {"documents", s.documents},
-                        {"articles", s.articles},
-                        {"comments", s.comments},
-                        {"authors", s.authors},
-                        {"first_date", optional(s.first_date)},
-                        {"last_date", optional(s.last_date)},
-                        {"language", s.language},
-                        {"stopwords", s.stopwords},
-                        {"schema_version", s.schema_version},
-                        {"size_bytes", s.size_bytes}};
-  std::cout << out.dump(2) << '\n';
 }
 
 }  // namespace
@@ -63,7 +57,7 @@ void add_stats_command(CLI::App& app, const GlobalOptions& global, RunFn& run) {
       const std::string& db = global.db;
       IndexStats stats = index_stats(db);
       if (*format == "json")
-        print_json(stats, db);
+        std::cout << stats_json(stats, db);
       else
         print_text(stats, db);
       return 0;

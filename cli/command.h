@@ -36,6 +36,8 @@ void add_index_command(CLI::App& app, const GlobalOptions& global, RunFn& run);
 void add_stats_command(CLI::App& app, const GlobalOptions& global, RunFn& run);
 void add_compact_command(CLI::App& app, const GlobalOptions& global, RunFn& run);
 void add_shards_command(CLI::App& app, const GlobalOptions& global, RunFn& run);
+void add_serve_command(CLI::App& app, const GlobalOptions& global, RunFn& run);
+void add_check_command(CLI::App& app, const GlobalOptions& global, RunFn& run);
 
 }  // namespace byline::cli
 

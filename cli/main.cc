@@ -5,6 +5,7 @@
 #include <exception>
 #include <iostream>
 
+#include "api_words.h"
 #include "byline/error.h"
 #include "byline/version.h"
 #include "command.h"
@@ -21,6 +22,8 @@ constexpr AddCommandFn kCommands[] = {
     add_stats_command,
     add_compact_command,
     add_shards_command,
+    add_serve_command,
+    add_check_command,
 };
 
 std::string default_db() {
@@ -31,7 +34,8 @@ std::string default_db() {
 
 int run_main(int argc, char** argv) {
   CLI::App app{"Byline: full-text search for archives of news pages", "byline"};
-  app.set_version_flag("--version", std::string("byline ") + BYLINE_VERSION_STRING);
+  app.set_version_flag("--version", std::string("byline ") + BYLINE_VERSION_STRING + "\nbuilt with Xapian " +
+                                        BYLINE_XAPIAN_VERSION + ", Snowball " + BYLINE_SNOWBALL_VERSION);
   app.require_subcommand(1);
   app.fallthrough();
 
@@ -59,16 +63,16 @@ int run_main(int argc, char** argv) {
   try {
     return run ? run() : kExitUsage;
   } catch (const IndexLocked& e) {
-    print_error(e.what());
+    print_error(in_cli_words(e.what()));
     return kExitIndex;
   } catch (const IndexUnusable& e) {
-    print_error(e.what());
+    print_error(in_cli_words(e.what()));
     return kExitIndex;
   } catch (const BadQuery& e) {
-    print_error(e.what());
+    print_error(in_cli_words(e.what()));
     return kExitUsage;
   } catch (const Error& e) {
-    print_error(e.what());
+    print_error(in_cli_words(e.what()));
     return kExitPartial;
   } catch (const std::bad_alloc&) {
     print_error("out of memory");

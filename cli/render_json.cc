@@ -18,6 +18,13 @@ json comment_ref(const std::optional<CommentRef>& ref) {
   return {{"index", ref->index}, {"parent", ref->parent ? json(*ref->parent) : json(nullptr)}};
 }
 
+// [[start, end], ...] in code points of the snippet's text, end exclusive.
+json highlight_spans(const Snippet& snippet) {
+  json spans = json::array();
+  for (const CodePointSpan& span : highlight_code_points(snippet)) spans.push_back(json::array({span.start, span.end}));
+  return spans;
+}
+
 std::string dump(const json& value) {
   // Invalid UTF-8 cannot reach here from the index, but must not abort output.
   return value.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
@@ -44,7 +51,9 @@ nlohmann::ordered_json hit_json(const Hit& hit) {
           {"date", optional_string(hit.date)},
           {"source", hit.source},
           {"comment", comment_ref(hit.comment)},
-          {"snippet", with_highlights(hit.snippet, "<mark>", "</mark>")}};
+          {"snippet", hit.snippet.text},
+          {"highlights", highlight_spans(hit.snippet)},
+          {"snippet_html", snippet_html(hit.snippet)}};
 }
 
 std::string search_json(const Query& query, const Results& results) {
@@ -54,12 +63,18 @@ std::string search_json(const Query& query, const Results& results) {
     if (query.collapse) object["more_on_page"] = hit.more_on_page;
     hits.push_back(std::move(object));
   }
-  json out = {{"query", query.text},
+  json out = {{"format_version", kJsonFormatVersion},
+              {"query", query.text},
               {"total", results.total},
-              {"offset", query.offset},
-              {"limit", query.limit},
-              {"corrected", optional_string(results.corrected)},
-              {"hits", std::move(hits)}};
+              {"total_exact", results.total_exact}};
+  if (!results.total_exact) {
+    out["total_min"] = results.total_lower;
+    out["total_max"] = results.total_upper;
+  }
+  out["offset"] = query.offset;
+  out["limit"] = query.limit;
+  out["corrected"] = optional_string(results.corrected);
+  out["hits"] = std::move(hits);
   if (!query.facets.empty()) {
     json facets = json::object();
     for (const auto& [name, counts] : results.facets) {
@@ -77,7 +92,8 @@ std::string search_json(const Query& query, const Results& results) {
 }
 
 std::string document_json(const Document& document, const std::vector<Document>& comments) {
-  json out = document_object(document);
+  json out = {{"format_version", kJsonFormatVersion}};
+  out.update(document_object(document));
   if (document.type == DocType::Article) {
     json list = json::array();
     std::vector<int> depths = reply_depths(comments);
@@ -89,6 +105,35 @@ std::string document_json(const Document& document, const std::vector<Document>&
     out["comments"] = std::move(list);
   }
   return dump(out);
+}
+
+std::uint64_t files_skipped(const IndexStats& s) {
+  return s.files_skipped_binary + s.files_skipped_too_large + s.files_skipped_not_article;
+}
+
+std::string stats_json(const IndexStats& s, const std::string& db) {
+  // Keys sorted (nlohmann::json), as this output has always been.
+  auto optional_string = [](const std::optional<std::string>& v) {
+    return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
+  };
+  nlohmann::json out = {{"db", db},
+                        {"documents", s.documents},
+                        {"articles", s.articles},
+                        {"comments", s.comments},
+                        {"authors", s.authors},
+                        {"files", s.files},
+                        {"files_skipped",
+                         {{"total", files_skipped(s)},
+                          {"binary", s.files_skipped_binary},
+                          {"too_large", s.files_skipped_too_large},
+                          {"not_article", s.files_skipped_not_article}}},
+                        {"first_date", optional_string(s.first_date)},
+                        {"last_date", optional_string(s.last_date)},
+                        {"language", s.language},
+                        {"stopwords", s.stopwords},
+                        {"schema_version", s.schema_version},
+                        {"size_bytes", s.size_bytes}};
+  return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace byline::cli

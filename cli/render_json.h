@@ -1,12 +1,16 @@
-// `--format json` for search and show: one JSON object per run.
+// `--format json` for search, show, stats and count: one JSON object per run, whose
+// fields README.md ("JSON output") documents.
 //
-// Snippets mark highlights with <mark>…</mark> and are NOT HTML-escaped
-// otherwise: the output is JSON, not HTML, so a consumer that puts a snippet
-// into a web page must escape the text between the marks itself.
+// A snippet is its plain text ("snippet", exactly as in the page), its
+// highlights as code-point spans of that text ("highlights"), and, for web
+// pages, the text HTML-escaped with <mark>…</mark> around the highlights
+// ("snippet_html"): page text that reads "<mark>" can never pass for one.
 #ifndef BYLINE_CLI_RENDER_JSON_H
 #define BYLINE_CLI_RENDER_JSON_H
 
 #include <nlohmann/json.hpp>
+
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -15,14 +19,22 @@
 
 namespace byline::cli {
 
-// {"query", "total", "offset", "limit", "corrected", "hits": [...], "facets"?,
+// The version of every JSON object the CLI prints ("format_version"), raised
+// whenever a field changes meaning or goes away (adding one does not):
+// 1: before the field existed; 2: total_exact/total_min/total_max, snippet as
+// plain text plus highlights and snippet_html.
+constexpr int kJsonFormatVersion = 2;
+
+// {"format_version", "query", "total", "total_exact", "total_min"?, "total_max"?, "offset", "limit", "corrected",
+// "hits": [...], "facets"?,
 //  "partial"?: true, "failed_shards"?: ["tcp://HOST:PORT: why", ...]}; with
 // --collapse each hit has "more_on_page" (how many other documents of its
 // page match).
 std::string search_json(const Query& query, const Results& results);
 
 // One hit: {"rank", "id", "type", "score", "title", "author", "date",
-// "source", "comment", "snippet"}.
+// "source", "comment", "snippet", "highlights", "snippet_html"}: the same
+// object in search's "hits" and in --thread's groups.
 nlohmann::ordered_json hit_json(const Hit& hit);
 
 // One document: {"id", "type", "page_id", "title", "author", "date",
@@ -32,6 +44,15 @@ nlohmann::ordered_json document_object(const Document& document);
 // The document, and for an article "comments": its comments in page order,
 // each with its reply "depth" (0 for a top-level comment).
 std::string document_json(const Document& document, const std::vector<Document>& comments);
+
+// `byline stats --format json`: {"db", "documents", "articles", "comments",
+// "authors", "files", "files_skipped": {"total",
+// "binary", "too_large", "not_article"}, "first_date", "last_date", "language", "stopwords",
+// "schema_version", "size_bytes"}, indented.
+std::string stats_json(const IndexStats& stats, const std::string& db);
+
+// Files skipped by the indexer, all reasons together.
+std::uint64_t files_skipped(const IndexStats& stats);
 
 }  // namespace byline::cli
 

@@ -59,6 +59,14 @@ std::string indented(const std::string& text, const std::string& indent) {
   return out;
 }
 
+// "71 matches", or an estimate with its bounds.
+std::string total_text(const Results& results) {
+  std::string noun = results.total == 1 ? " match" : " matches";
+  if (results.total_exact) return std::to_string(results.total) + noun;
+  return "about " + std::to_string(results.total) + noun + " (estimate: " + std::to_string(results.total_lower) +
+         " to " + std::to_string(results.total_upper) + ")";
+}
+
 }  // namespace
 
 std::vector<int> reply_depths(const std::vector<Document>& comments) {
@@ -78,15 +86,14 @@ std::vector<int> reply_depths(const std::vector<Document>& comments) {
 
 std::string search_text(const Query& query, const Results& results, bool color) {
   std::string out;
-  if (results.total == 0) {
+  if (results.total_upper == 0) {
     out += "No matches for '" + query.text + "'.\n";
   } else {
-    bool exact = results.total_lower == results.total_upper;
-    out += (exact ? "" : "about ") + std::to_string(results.total) + (results.total == 1 ? " match" : " matches");
-    out += " (" + format_millis(results.seconds) + ")";
-    if (results.hits.empty()) {
+    out += total_text(results) + " (" + format_millis(results.seconds) + ")";
+    // -n 0 asks for the count alone; a page past the last hit says so.
+    if (results.hits.empty() && query.limit > 0) {
       out += ", none from offset " + std::to_string(query.offset);
-    } else if (results.hits.size() < results.total) {
+    } else if (!results.hits.empty() && (results.hits.size() < results.total || query.offset > 0)) {
       out += ", showing " + std::to_string(results.hits.front().rank) + "-" + std::to_string(results.hits.back().rank);
     }
     out += "\n";
@@ -138,6 +145,20 @@ std::string document_text(const Document& d, const std::vector<Document>& commen
            "  " + shown_date(c.date) + "  id " + c.id + "\n";
     out += indented(c.text.empty() ? "(empty)" : c.text, indent + "   ");
   }
+  return out;
+}
+
+std::string skipped_reasons_text(const SkippedFiles& skipped) {
+  std::string out;
+  auto part = [&](std::uint64_t n, const char* one, const char* many) {
+    if (n == 0) return;
+    if (!out.empty()) out += ", ";
+    out += std::to_string(n) + " " + (n == 1 ? one : many);
+  };
+  part(skipped.binary, "binary", "binary");
+  part(skipped.too_large, "too large", "too large");
+  part(skipped.not_article, "not an article", "not articles");
+  part(skipped.duplicate, "duplicate", "duplicates");
   return out;
 }
 

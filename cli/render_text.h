@@ -6,6 +6,7 @@
 #ifndef BYLINE_CLI_RENDER_TEXT_H
 #define BYLINE_CLI_RENDER_TEXT_H
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,13 @@ std::string document_text(const Document& document, const std::vector<Document>&
 
 // Reply depth of each comment (0 = answers the article), in the given order.
 std::vector<int> reply_depths(const std::vector<Document>& comments);
+
+// Files skipped by reason, as `byline index` and `byline stats` both say it:
+// "2 binary, 1 too large" (reasons with no file left out).
+struct SkippedFiles {
+  std::uint64_t binary = 0, too_large = 0, not_article = 0, duplicate = 0;
+};
+std::string skipped_reasons_text(const SkippedFiles& skipped);
 
 }  // namespace byline::cli
 

@@ -24,11 +24,34 @@ endif()
 find_package(nlohmann_json 3 REQUIRED)
 pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
 find_package(CLI11 2 REQUIRED CONFIG)
+# ICU: the canonical decomposition that folds accents (word_tokenizer.h).
+find_package(ICU 60 REQUIRED COMPONENTS uc)
+pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET gumbo)  # HTML pages: an HTML5 parser (README: Input formats)
+find_package(ZLIB REQUIRED)                              # .gz pages and .warc.gz archives
+# The HTTP server of `byline serve` (Debian ships it as a compiled library).
+pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 
 # Private dependencies of the library's internals, linked by every OBJECT library.
 add_library(byline_deps INTERFACE)
 target_link_libraries(byline_deps INTERFACE
-  byline_xapian byline_snowball nlohmann_json::nlohmann_json PkgConfig::XXHASH Threads::Threads)
+  byline_xapian byline_snowball nlohmann_json::nlohmann_json PkgConfig::XXHASH PkgConfig::GUMBO ZLIB::ZLIB
+  ICU::uc Threads::Threads)
+
+# The versions `byline --version` reports: Xapian's from its CMake package;
+# libstemmer has no version in its header or library, so Snowball's is the
+# Debian package's (the one the headers came from), when dpkg knows it.
+set(BYLINE_XAPIAN_VERSION "${xapian_VERSION}")
+set(BYLINE_SNOWBALL_VERSION "unknown")
+find_program(BYLINE_DPKG_QUERY dpkg-query)
+if(BYLINE_DPKG_QUERY)
+  execute_process(COMMAND ${BYLINE_DPKG_QUERY} -W "-f=\${Version}" libstemmer-dev
+    OUTPUT_VARIABLE _snowball RESULT_VARIABLE _snowball_rc ERROR_QUIET OUTPUT_STRIP_TRAILING_WHITESPACE)
+  if(_snowball_rc EQUAL 0 AND _snowball)
+    string(REGEX REPLACE "^[0-9]+:" "" _snowball "${_snowball}")   # epoch
+    string(REGEX REPLACE "-[^-]*$" "" _snowball "${_snowball}")    # Debian revision
+    set(BYLINE_SNOWBALL_VERSION "${_snowball}")
+  endif()
+endif()
 
 # The generated version header.
 configure_file(${PROJECT_SOURCE_DIR}/cmake/version.h.in ${PROJECT_BINARY_DIR}/include/byline/version.h @ONLY)

@@ -25,6 +25,10 @@ int main(int argc, char** argv) {
       std::cout << "indexed " << summary.articles << " articles, " << summary.comments << " comments\n";
     }  // the Indexer commits and releases the index's lock here
 
+    // index_stats() comes from byline/stats.h, through the umbrella header.
+    byline::IndexStats stats = byline::index_stats(index_dir);
+    std::cout << "index holds " << stats.documents << " documents (Byline " << BYLINE_VERSION_STRING << ")\n";
+
     byline::Searcher searcher(index_dir);
     byline::Query query;
     query.text = query_text;

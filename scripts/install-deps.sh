@@ -11,9 +11,17 @@ packages=(
   catch2                          # tests
   nlohmann-json3-dev              # JSON Lines input and --format json output
   libxxhash-dev                   # page ids and content hashes
+  libicu-dev                      # accent folding (Unicode decomposition)
+  libgumbo-dev                    # HTML pages: the HTML5 parser
+  zlib1g-dev                      # .gz pages and .warc.gz archives
   libsqlite3-dev                  # the FTS5 peer in bench/
+  libcpp-httplib-dev              # byline serve: the HTTP server
+  chromium                        # the search page's browser test (headless)
+  nodejs                          # runs that test (playwright-core, see scripts/install-playwright.sh)
   clang libclang-rt-14-dev        # fuzz/run.sh: libFuzzer with ASan + UBSan
 )
+# Debian's nodejs comes without npm; a Node.js from elsewhere brings its own.
+command -v npm >/dev/null 2>&1 || packages+=(npm)
 if [ -n "${BYLINE_EXTRA_PACKAGES:-}" ]; then
   read -r -a extra <<<"$BYLINE_EXTRA_PACKAGES"
   packages+=("${extra[@]}")

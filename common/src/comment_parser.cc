@@ -1,5 +1,7 @@
 #include "comment_parser.h"
 
+#include <xapian.h>
+
 #include <optional>
 #include <string>
 
@@ -14,23 +16,38 @@ constexpr std::size_t kMaxNumberDigits = 7;
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
+// Emoji and other pictographs (a flag, a heart, a star): Unicode's "other
+// symbol" class, plus the emoji blocks, which Xapian 1.4's Unicode tables may
+// not know yet (emoji added after its Unicode version are "unassigned").
+bool is_pictograph(unsigned cp) {
+  if (cp >= 0x1F000 && cp <= 0x1FAFF) return true;
+  return Xapian::Unicode::get_category(cp) == Xapian::Unicode::OTHER_SYMBOL;
+}
+
+// What follows a header's marker ("12." or "•"): the name after a space (or
+// NBSP), or glued to the marker when it begins with a pictograph, as people's
+// names do ("•❤Love", "3.🇺🇸Patriot"); nullopt for prose ("3.5 percent",
+// "•item").
+std::optional<std::string_view> name_after_marker(std::string_view rest) {
+  if (rest.empty() || rest.front() == ' ' || rest.substr(0, 2) == "\xC2\xA0") return trim(rest);
+  Xapian::Utf8Iterator first(rest.data(), rest.size());
+  if (is_pictograph(*first)) return trim(rest);
+  return std::nullopt;
+}
+
 // "12. Name" (or "12." alone): the name, else nullopt.
 std::optional<std::string_view> top_header_name(std::string_view content) {
   std::size_t digits = 0;
   while (digits < content.size() && is_digit(content[digits])) ++digits;
   if (digits == 0 || digits > kMaxNumberDigits || digits >= content.size() || content[digits] != '.')
     return std::nullopt;
-  std::string_view rest = content.substr(digits + 1);
-  if (!rest.empty() && rest.front() != ' ') return std::nullopt;  // "3.5 percent" is text
-  return trim(rest);
+  return name_after_marker(content.substr(digits + 1));
 }
 
 // "• Name": the name, else nullopt.
 std::optional<std::string_view> reply_header_name(std::string_view content) {
   if (content.substr(0, kBullet.size()) != kBullet) return std::nullopt;
-  std::string_view rest = content.substr(kBullet.size());
-  if (!rest.empty() && rest.front() != ' ' && rest.substr(0, 2) != "\xC2\xA0") return std::nullopt;
-  return trim(rest);
+  return name_after_marker(content.substr(kBullet.size()));
 }
 
 // A cut-off date line at the very end of a truncated page: "April 24, 2013 at 7:4".

@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "byline/error.h"
+#include "damage.h"
 
 namespace byline {
 namespace {
@@ -24,14 +25,14 @@ std::string_view get_field(std::string_view& in) {
   std::size_t n = 0;
   int shift = 0;
   while (true) {
-    if (in.empty() || shift > 56) throw IndexUnusable("corrupt document record");
+    if (in.empty() || shift > 56) throw DamagedRecord("a document record is cut short");
     auto byte = static_cast<unsigned char>(in.front());
     in.remove_prefix(1);
     n |= static_cast<std::size_t>(byte & 0x7f) << shift;
     if ((byte & 0x80) == 0) break;
     shift += 7;
   }
-  if (n > in.size()) throw IndexUnusable("corrupt document record");
+  if (n > in.size()) throw DamagedRecord("a document record is cut short");
   std::string_view field = in.substr(0, n);
   in.remove_prefix(n);
   return field;
@@ -75,7 +76,7 @@ std::string encode_doc_record(const DocRecord& r) {
 
 DocRecord decode_doc_record(std::string_view in) {
   if (in.empty() || static_cast<unsigned char>(in.front()) != kRecordVersion)
-    throw IndexUnusable("corrupt document record (unknown record version)");
+    throw DamagedRecord("a document record has an unknown format");
   in.remove_prefix(1);
   DocRecord r;
   r.is_comment = get_field(in) == "c";

@@ -1,17 +1,26 @@
 #include "index_meta.h"
 
 #include "byline/error.h"
+#include "damage.h"
 #include "schema.h"
 
 namespace byline {
 
-IndexSettings read_index_settings(const Xapian::Database& db, const std::string& db_path) {
+IndexSettings read_index_settings(const Xapian::Database& db, const std::string& db_path,
+                                  const std::function<bool()>& reopen) {
   IndexSettings settings;
-  std::string version = db.get_metadata(schema::kMetaSchema);
-  if (version.empty()) {
-    if (db.get_doccount() != 0)
-      throw IndexUnusable(db_path + ": not a Byline index (no schema version in its metadata)");
-    return settings;
+  std::string version;
+  for (int tries = 0;; ++tries) {
+    version = db.get_metadata(schema::kMetaSchema);
+    if (!version.empty()) break;
+    if (db.get_doccount() == 0) return settings;
+    // Documents but no schema: a foreign index, or a stale read (a reader
+    // racing a commit can miss a key that is there: reopen.h). Stale only
+    // if the revision moved since; then read again.
+    if (!reopen || tries >= kStaleReadRetries || !reopen())
+      throw IndexUnusable(damaged_message("index " + db_path,
+                                          "documents but no schema version in the metadata: it is lost, or this "
+                                          "is not a Byline index"));
   }
   int parsed = 0;
   try {
@@ -20,8 +29,11 @@ IndexSettings read_index_settings(const Xapian::Database& db, const std::string&
     parsed = -1;
   }
   if (parsed != schema::kSchemaVersion)
+    // Its terms were cut by other rules: searching it would give silently
+    // wrong answers, so it must be rebuilt from its pages.
     throw SchemaMismatch(db_path + ": index schema version " + version + ", this Byline reads version " +
-                         std::to_string(schema::kSchemaVersion) + " (re-index into a new --db)");
+                         std::to_string(schema::kSchemaVersion) + ": rebuild it (remove " + db_path +
+                         " and run 'byline index --db " + db_path + " PATHS...' again, or index into a new folder)");
   settings.schema_version = parsed;
   std::string language = db.get_metadata(schema::kMetaLanguage);
   if (!language.empty()) settings.language = language;

@@ -6,6 +6,7 @@
 
 #include <xapian.h>
 
+#include <functional>
 #include <string>
 
 namespace byline {
@@ -16,11 +17,23 @@ struct IndexSettings {
   std::string stopwords = "english";
 };
 
+// How many times a reader reads the settings again after a miss that may be
+// stale (see read_index_settings).
+inline constexpr int kStaleReadRetries = 8;
+
 // Reads the settings of an existing index. Throws SchemaMismatch when the
 // index was written by an incompatible version, IndexUnusable when it holds
 // documents but no Byline settings. An empty index without settings yields the
 // defaults with schema_version 0 ("new").
-IndexSettings read_index_settings(const Xapian::Database& db, const std::string& db_path);
+//
+// A reader passes `reopen` (brings db to the latest revision, returns true
+// when the revision moved): a reader racing a commit can read a key that is
+// there as absent, so a missing schema in an index with documents is read
+// again after each reopen that moved the revision (at most
+// kStaleReadRetries times), and only a miss that stays at one revision is
+// "not a Byline index". A writer reads its own revision and passes nothing.
+IndexSettings read_index_settings(const Xapian::Database& db, const std::string& db_path,
+                                  const std::function<bool()>& reopen = {});
 
 void write_index_settings(Xapian::WritableDatabase& db, const IndexSettings& settings);
 

@@ -11,18 +11,26 @@
 //           or the comment text; for articles the title too, with
 //           kTitleWeight as wdf increment. Comments do not get their
 //           article's title.
+//           Words are cut by word_tokenizer.h (accents folded, acronyms
+//           "U.S." as "u.s.", "e-mail" also as "email"). The author's words
+//           too, with wdf 0 (a bare query finds them; they weigh nothing).
+//   XW      each distinct word form of a page's free text (article and
+//           comments) as written, folded and lowercased, not stemmed
+//           ("coffees"), boolean, on the page's article only: which words
+//           the index holds, for wildcards and "Did you mean" (termfreq:
+//           pages).
 //   S       title words, positional, stems (articles only: comments have no
 //           title, so `title:` finds articles).
 //   XA      author words, stems (free text, so `author:labott` matches).
 //   A       exact author, lowercased, whitespace collapsed (boolean filter).
 //   K       exact tag, lowercased (boolean filter, `tag:`), on the article and,
-//           since schema 4, on each of its comments: a comment answers its
+//           since schema 5, on each of its comments: a comment answers its
 //           article's tags (`type:comment tag:coffee obama`).
-//   XS      (schema 4, comments only) the stems of their article's title, as
+//   XS      (schema 5, comments only) the stems of their article's title, as
 //           boolean terms (no positions, wdf 0, so no weight): `title:`
 //           matches the comments of an article whose title matches, while
 //           the article's own S terms still rank it.
-//   XR      (schema 4, replies only) the id of the comment answered,
+//   XR      (schema 5, replies only) the id of the comment answered,
 //           "<page id>.<n>": `reply:(...)` is a look-up of these terms.
 //   XT      document type: "article" or "comment" (boolean).
 //   (Dates are no terms: date: and --since/--until are ranges on kSlotDate.
@@ -70,15 +78,18 @@
 #ifndef BYLINE_SCHEMA_H
 #define BYLINE_SCHEMA_H
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
 namespace byline::schema {
 
 // 2: kSlotOrder added. 3: stems only (STEM_ALL), no S terms and no title or
-// source in the records of comments, no Y/M/D date terms. 4: comments carry
-// their article's K terms and title stems (XS), replies their parent (XR).
-inline constexpr int kSchemaVersion = 4;
+// source in the records of comments, no Y/M/D date terms. 4: the shared word
+// tokenizer (folded accents, acronyms, hyphenated words), XW word forms, the
+// author's words in free text. 5: comments carry their article's K terms and
+// title stems (XS), replies their parent (XR).
+inline constexpr int kSchemaVersion = 5;
 
 inline constexpr char kPrefixTitle[] = "S";
 inline constexpr char kPrefixAuthorText[] = "XA";
@@ -90,6 +101,10 @@ inline constexpr char kPrefixPage[] = "XP";
 inline constexpr char kPrefixFile[] = "XF";
 inline constexpr char kPrefixArticleTitle[] = "XS";
 inline constexpr char kPrefixReplyTo[] = "XR";
+inline constexpr char kPrefixWord[] = "XW";
+
+// Xapian's limit on a term's length in a glass database.
+inline constexpr std::size_t kMaxTermBytes = 245;
 
 inline constexpr unsigned kSlotDate = 0;
 inline constexpr unsigned kSlotPage = 1;

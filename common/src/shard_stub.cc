@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -11,6 +12,7 @@
 #include <sstream>
 
 #include "byline/error.h"
+#include "shown_bytes.h"
 
 namespace byline {
 namespace fs = std::filesystem;
@@ -75,23 +77,29 @@ ShardEntry parse_remote_address(const std::string& text) {
   return entry;
 }
 
-std::vector<ShardEntry> read_stub(const std::string& db_path) {
+std::vector<ShardEntry> parse_stub(const std::string& db_path, std::string_view text) {
   const std::string path = stub_path(db_path);
-  std::ifstream in(path);
-  if (!in) throw IndexUnusable("index " + db_path + ": cannot read " + path + ": " + std::strerror(errno));
   std::vector<ShardEntry> entries;
-  std::string raw;
   int number = 0;
-  while (std::getline(in, raw)) {
+  while (!text.empty()) {
     ++number;
+    const std::size_t end = text.find('\n');
+    const std::string raw(text.substr(0, end));
+    text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
     std::string line = trimmed(raw);
     if (line.empty() || line[0] == '#') continue;
     std::size_t space = line.find_first_of(" \t");
     std::string type = line.substr(0, space);
     std::string value = space == std::string::npos ? "" : trimmed(line.substr(space));
+    // The stub is damaged, not merely unusable: `byline check` names it.
     auto bad = [&](const std::string& why) {
-      return IndexUnusable("index " + db_path + ": " + path + " line " + std::to_string(number) + ": " + why);
+      return IndexUnusable("index " + db_path + ": damaged (" + path + " line " + std::to_string(number) + ": " +
+                           why + "): run 'byline check'");
     };
+    // Control bytes (NUL above all) in a path or address: garbage, not a name.
+    const bool control = std::any_of(value.begin(), value.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; });
+    if (control && (type == "auto" || type == "glass" || type == "remote"))
+      throw bad("'" + shown_bytes(value) + "' holds control bytes");
     if ((type == "auto" || type == "glass") && !value.empty()) {
       ShardEntry entry;
       entry.path = value;
@@ -100,14 +108,25 @@ std::vector<ShardEntry> read_stub(const std::string& db_path) {
       try {
         entries.push_back(parse_remote_address(value));
       } catch (const BadQuery&) {
-        throw bad("'" + value + "' is not HOST:PORT (Byline reaches remote shards over TCP only)");
+        throw bad("'" + shown_bytes(value) + "' is not HOST:PORT (Byline reaches remote shards over TCP only)");
       }
     } else {
-      throw bad("expected 'auto PATH' or 'remote HOST:PORT', found '" + line + "'");
+      throw bad("expected 'auto PATH' or 'remote HOST:PORT', found '" + shown_bytes(line) + "'");
     }
   }
-  if (entries.empty()) throw IndexUnusable("index " + db_path + ": " + path + " lists no shards");
+  if (entries.empty())
+    throw IndexUnusable("index " + db_path + ": damaged (" + path + " lists no shards): run 'byline check'");
   return entries;
+}
+
+std::vector<ShardEntry> read_stub(const std::string& db_path) {
+  const std::string path = stub_path(db_path);
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw IndexUnusable("index " + db_path + ": cannot read " + path + ": " + std::strerror(errno));
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  if (in.bad()) throw IndexUnusable("index " + db_path + ": cannot read " + path + ": " + std::strerror(errno));
+  return parse_stub(db_path, bytes.str());
 }
 
 void write_stub(const std::string& db_path, const std::vector<ShardEntry>& entries) {

@@ -11,6 +11,7 @@
 #define BYLINE_SHARD_STUB_H
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace byline {
@@ -36,6 +37,10 @@ bool has_stub(const std::string& db_path);
 // Parses a stub. Throws IndexUnusable naming the line for anything else than
 // the forms above (Xapian's other backends are not Byline indexes).
 std::vector<ShardEntry> read_stub(const std::string& db_path);
+
+// The same from the stub's bytes (read_stub's parser; a fuzz target). Bytes of
+// a bad line are quoted escaped (shown_bytes.h).
+std::vector<ShardEntry> parse_stub(const std::string& db_path, std::string_view text);
 
 // Writes the stub atomically (temporary file, fsync, rename), so a reader
 // sees the old list or the new one, never half of one. Throws IoError.

@@ -11,6 +11,7 @@
 #include "byline/indexer.h"
 #include "byline/page.h"
 #include "field_keys.h"
+#include "text_terms.h"
 
 namespace byline {
 
@@ -19,7 +20,7 @@ struct BuiltDocument {
   Xapian::Document document;
 };
 
-// Owns a TermGenerator and stemmer: one per indexing thread.
+// Owns a TextTerms (and its stemmer): one per indexing thread.
 class DocumentBuilder {
  public:
   explicit DocumentBuilder(const std::string& language);
@@ -31,8 +32,10 @@ class DocumentBuilder {
 
   // The same documents, handed to `sink` one at a time as they are built, so
   // a page with 100,000 comments never holds them all in memory at once.
+  // `id_source`, when given, is what the page id is made from instead of
+  // `source` (a WARC capture: its URI and date).
   void build_each(const Page& page, const std::string& source, const std::string& file_key,
-                  const std::function<void(BuiltDocument&)>& sink);
+                  const std::function<void(BuiltDocument&)>& sink, const std::string* id_source = nullptr);
 
  private:
   Xapian::Document build_article(const Page& page, const std::string& page_id, const std::string& source,
@@ -42,7 +45,7 @@ class DocumentBuilder {
                         const std::string& type, const std::optional<std::string>& author,
                         const std::optional<std::string>& date);
 
-  Xapian::TermGenerator generator_;
+  TextTerms terms_;
   // The boolean terms the current page's comments inherit from its article
   // (set by build_article, which build_each calls first).
   std::vector<std::string> inherited_terms_;

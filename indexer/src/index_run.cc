@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <exception>
 #include <mutex>
 #include <string_view>
@@ -21,17 +22,28 @@
 #include "byline/error.h"
 #include "byline/page.h"
 #include "byline/page_json.h"
+#include "content_sniff.h"
 #include "file_state.h"
+#include "gzip_reader.h"
+#include "html_page.h"
 #include "ids.h"
 #include "indexer_core.h"
 #include "input_walk.h"
+#include "mapped_file.h"
 #include "schema.h"
 #include "shard_commit.h"
+#include "warc_reader.h"
 
 namespace byline {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+bool out_of_descriptors(std::string_view message) {
+  for (int code : {EMFILE, ENFILE})
+    if (message.find(std::strerror(code)) != std::string_view::npos) return true;
+  return false;
+}
 
 // What the workers of one run share: the callbacks (called one at a time),
 // the progress counters, and the first exception a worker hit.
@@ -130,51 +142,228 @@ class IndexRun {
 
   void commit(ShardWriter& shard) { commit_shard("index " + core_.path, shard); }
 
+  // Skip reasons as file states write them (file_state.h).
+  static constexpr char kSkipBinary[] = "binary";
+  static constexpr char kSkipTooLarge[] = "too-large";
+  static constexpr char kSkipNotArticle[] = "not-article";
+
+  void count_skip(const std::string& reason) {
+    if (reason == kSkipBinary)
+      ++summary_.skipped_binary;
+    else if (reason == kSkipTooLarge)
+      ++summary_.skipped_too_large;
+    else if (reason == kSkipNotArticle)
+      ++summary_.skipped_not_article;
+  }
+
+  // Records a skipped file, so the next run need not read it again while it
+  // stays the same, and drops documents it may have had before.
+  void skip_file(ShardWriter& shard, const std::string& file_key, const std::string& state_key, FileState state,
+                 const std::optional<FileState>& old, const std::string& reason) {
+    if (old && old->documents > 0) core_.delete_file_documents(shard, file_key);
+    state.skip = reason;
+    // A file too large to read has no hash: the state needs one all the same.
+    if (state.content_hash.empty()) state.content_hash = std::string(16, '0');
+    state.documents = 0;
+    state.read_end = 0;
+    shard.db.set_metadata(state_key, encode_file_state(state));
+    count_skip(reason);
+    outcome(state.path, FileOutcome::Skipped, 0);
+  }
+
   void index_file(ShardWriter& shard, const InputFile& file) {
     const std::string file_key = file_key_for(file.path);
     const std::string state_key = file_state_key(file_key);
     std::optional<FileState> old = decode_file_state(shard.db.get_metadata(state_key));
-    if (old && old->path == file.path && old->size == file.size && old->mtime_ns == file.mtime_ns) {
+    if (old && old->path != file.path) old.reset();
+    if (old && old->size == file.size && old->mtime_ns == file.mtime_ns) {
+      if (!old->skip.empty()) {
+        count_skip(old->skip);
+        outcome(file.path, FileOutcome::Skipped, 0);
+        return;
+      }
       ++summary_.unchanged;
       outcome(file.path, FileOutcome::Unchanged, old->documents);
+      return;
+    }
+    FileState state;
+    state.size = file.size;
+    state.mtime_ns = file.mtime_ns;
+    state.path = file.path;
+    ContentKind kind = ContentKind::Text;
+    bool gzipped = false;
+    try {
+      // What the file holds, from its first bytes (decompressed when gzip).
+      MappedFile map(file.path);
+      std::string_view head = map.bytes().substr(0, kSniffBytes);
+      gzipped = is_gzip(head);
+      kind = sniff_content(gzipped ? inflate_member(map.bytes(), 0, kSniffBytes).data : std::string(head));
+      if (kind == ContentKind::Warc) {
+        index_warc(shard, file_key, state_key, map.bytes(), old, state);
+        return;
+      }
+    } catch (const Error& e) {
+      error(e.what());
+      outcome(file.path, FileOutcome::Failed, old ? old->documents : 0);
+      return;
+    }
+    if (file.size > core_.options.max_file_bytes) {
+      skip_file(shard, file_key, state_key, state, old, kSkipTooLarge);
       return;
     }
     std::string bytes;
     try {
       bytes = read_file(file.path);
     } catch (const Error& e) {
+      // Out of file descriptors, every later file would fail the same way:
+      // stop at the first, with one line (what was committed stays).
+      if (out_of_descriptors(e.what()))
+        throw IndexUnusable("index " + core_.path + ": cannot read " + file.path +
+                            ": too many open files (raise the limit: ulimit -n)");
       error(e.what());
       outcome(file.path, FileOutcome::Failed, old ? old->documents : 0);
       return;
     }
     summary_.bytes += bytes.size();
     shared_.add_bytes(bytes.size());
-    FileState state;
-    state.size = file.size;
-    state.mtime_ns = file.mtime_ns;
     state.content_hash = hex64(hash64(bytes));
-    state.path = file.path;
-    if (old && old->path == file.path && old->content_hash == state.content_hash) {
+    if (old && old->content_hash == state.content_hash) {
       // Touched but not changed: the documents stay, the state catches up.
       state.documents = old->documents;
+      state.skip = old->skip;
       shard.db.set_metadata(state_key, encode_file_state(state));
+      if (!state.skip.empty()) {
+        count_skip(state.skip);
+        outcome(file.path, FileOutcome::Skipped, 0);
+        return;
+      }
       ++summary_.unchanged;
       outcome(file.path, FileOutcome::Unchanged, state.documents);
       return;
+    }
+    if (kind == ContentKind::Binary) {
+      skip_file(shard, file_key, state_key, state, old, kSkipBinary);
+      return;
+    }
+    if (gzipped) {
+      try {
+        bytes = gunzip(bytes, static_cast<std::size_t>(core_.options.max_file_bytes));
+      } catch (const Error& e) {
+        if (std::string_view(e.what()).find("larger than") != std::string_view::npos) {
+          skip_file(shard, file_key, state_key, state, old, kSkipTooLarge);
+        } else {
+          error(file.path + ": " + e.what());
+          outcome(file.path, FileOutcome::Failed, old ? old->documents : 0);
+        }
+        return;
+      }
+      kind = sniff_content(bytes);
+      if (kind == ContentKind::Binary) {
+        skip_file(shard, file_key, state_key, state, old, kSkipBinary);
+        return;
+      }
+    }
+    std::optional<ParseResult> html;
+    if (kind == ContentKind::Html) {
+      html = parse_html_bytes(bytes);
+      if (!html->is_news_page) {
+        skip_file(shard, file_key, state_key, state, old, kSkipNotArticle);
+        return;
+      }
     }
     // From here until the new state is written, a commit leaves no state,
     // so an interrupted file is redone by the next run.
     shard.db.set_metadata(state_key, "");
     core_.delete_file_documents(shard, file_key);
     std::uint64_t failures_before = summary_.failed;
-    bool complete = file.format == InputFormat::Jsonl ? index_jsonl(shard, file.path, file_key, bytes, state.documents)
-                                                      : index_page(shard, file.path, file_key, bytes, state.documents);
+    bool complete = true;
+    if (html) {
+      for (const std::string& w : html->warnings) warning(file.path + ": " + w);
+      count_page(shard, core_.add_page(shard, html->page, file.path, file_key), state.documents);
+    } else if (file.format == InputFormat::Jsonl) {
+      complete = index_jsonl(shard, file.path, file_key, bytes, state.documents);
+    } else {
+      complete = index_page(shard, file.path, file_key, bytes, state.documents);
+    }
     ++summary_.indexed;
     // A file with bad lines keeps no state, so its errors are reported again
     // until it is fixed.
     if (complete && summary_.failed == failures_before) shard.db.set_metadata(state_key, encode_file_state(state));
     bool failed = summary_.failed != failures_before && state.documents == 0;
     outcome(file.path, failed ? FileOutcome::Failed : FileOutcome::Indexed, state.documents);
+  }
+
+  // A WARC archive: every response record that carries an HTML article is
+  // a page whose source is its URI and whose id is made from its URI and
+  // date. An archive that only grew since the last run (its old bytes hash
+  // as before) has only the records after the last one read indexed.
+  void index_warc(ShardWriter& shard, const std::string& file_key, const std::string& state_key, std::string_view bytes,
+                  const std::optional<FileState>& old, FileState& state) {
+    const std::string& path = state.path;
+    summary_.bytes += bytes.size();
+    shared_.add_bytes(bytes.size());
+    state.content_hash = hex64(hash64(bytes));
+    const bool was_read = old && old->skip.empty();
+    if (was_read && old->content_hash == state.content_hash) {
+      state.documents = old->documents;
+      state.read_end = old->read_end;
+      shard.db.set_metadata(state_key, encode_file_state(state));
+      ++summary_.unchanged;
+      outcome(path, FileOutcome::Unchanged, state.documents);
+      return;
+    }
+    std::uint64_t start = 0;
+    if (was_read && old->read_end > 0 && old->read_end <= old->size && bytes.size() > old->size &&
+        hex64(hash64(bytes.substr(0, static_cast<std::size_t>(old->size)))) == old->content_hash) {
+      start = old->read_end;
+      state.documents = old->documents;
+      shard.db.set_metadata(state_key, "");
+    } else {
+      shard.db.set_metadata(state_key, "");
+      core_.delete_file_documents(shard, file_key);
+    }
+    bool stopped = false;
+    WarcScan scan = scan_warc(
+        bytes, start,
+        [&](const WarcRecord& record) {
+          if (record.type != "response") return true;
+          std::string why;
+          std::optional<HttpPage> http = http_html_page(record.block, why);
+          if (!http) {
+            if (!why.empty()) error(path + ": offset " + std::to_string(record.offset) + ": " + why);
+            return true;
+          }
+          ParseResult parsed = parse_html_bytes(http->body, http->charset);
+          if (!parsed.is_news_page) {
+            ++summary_.skipped_not_article;
+            return true;
+          }
+          const std::string id_source = record.target_uri + " " + record.date;
+          if (core_.has_page(shard, id_source)) {
+            ++summary_.skipped_duplicate;
+            return true;
+          }
+          for (const std::string& w : parsed.warnings)
+            warning(path + ": offset " + std::to_string(record.offset) + ": " + w);
+          count_page(shard, core_.add_page(shard, parsed.page, record.target_uri, file_key, &id_source),
+                     state.documents);
+          if (shard.pages_since_commit >= core_.options.batch_pages) {
+            commit(shard);
+            if (core_.stop_requested.load()) {
+              stopped = true;
+              return false;
+            }
+          }
+          return true;
+        },
+        [&](const std::string& damage) { error(path + ": " + damage); });
+    ++summary_.indexed;
+    // Damaged records are reported once: the state is written, so the
+    // archive is not read again until it changes (a record cut off at the
+    // end of an archive being written is read when the archive grows).
+    state.read_end = scan.end;
+    if (!stopped) shard.db.set_metadata(state_key, encode_file_state(state));
+    outcome(path, FileOutcome::Indexed, state.documents);
   }
 
   void count_page(ShardWriter& shard, std::uint64_t comments, std::uint64_t& documents) {
@@ -219,6 +408,14 @@ class IndexRun {
         continue;
       }
       std::string source = parsed.source ? *parsed.source : path + "#" + std::to_string(line_number);
+      if (core_.has_page(shard, source)) {
+        // Kept once: replacing it would leave the index holding fewer
+        // pages than were counted.
+        warning(path + ":" + std::to_string(line_number) + ": page '" + source +
+                "' was already given by another line or file: skipped");
+        ++summary_.skipped_duplicate;
+        continue;
+      }
       count_page(shard, core_.add_page(shard, parsed.page, source, file_key), documents);
       // A large file is committed as it goes, to bound memory; it has no
       // state until its end, so a crash redoes it whole.
@@ -246,6 +443,7 @@ class IndexRun {
       core_.delete_file_documents(shard, key.substr(sizeof(schema::kMetaFilePrefix) - 1));
       shard.db.set_metadata(key, "");
       ++summary_.removed;
+      summary_.removed_documents += state.documents;
       outcome(state.path, FileOutcome::Removed, 0);
     }
   }
@@ -266,6 +464,11 @@ void add_summary(IndexSummary& total, const IndexSummary& part) {
   total.failed += part.failed;
   total.bytes += part.bytes;
   total.warnings += part.warnings;
+  total.skipped_binary += part.skipped_binary;
+  total.skipped_too_large += part.skipped_too_large;
+  total.skipped_not_article += part.skipped_not_article;
+  total.skipped_duplicate += part.skipped_duplicate;
+  total.removed_documents += part.removed_documents;
   total.interrupted = total.interrupted || part.interrupted;
 }
 

@@ -31,8 +31,8 @@ void check_options(const IndexOptions& options) {
                    ")");
   if (!options.stopwords.empty() && !is_known_stopword_list(options.stopwords))
     throw BadQuery("unknown stop word list '" + options.stopwords + "' (use 'english' or 'none')");
-  if (options.batch_pages == 0) throw BadQuery("batch size must be at least 1 page");
-  if (options.jobs == 0) throw BadQuery("--jobs must be at least 1");
+  if (options.batch_pages == 0) throw BadQuery("IndexOptions::batch_pages must be at least 1");
+  if (options.jobs == 0) throw BadQuery("IndexOptions::jobs must be at least 1");
 }
 
 }  // namespace
@@ -41,22 +41,29 @@ ShardWriter& IndexerCore::shard_for(const std::string& file_key) {
   return *shards[shard_index_for(file_key, shards.size())];
 }
 
+bool IndexerCore::has_page(ShardWriter& shard, const std::string& id_source) {
+  return shard.db.term_exists(schema::term(schema::kPrefixId, page_id_for(id_source)));
+}
+
 std::uint64_t IndexerCore::add_page(ShardWriter& shard, const Page& page, const std::string& source,
-                                    const std::string& file_key) {
+                                    const std::string& file_key, const std::string* id_source) {
   std::uint64_t documents = 0;
   shard.text_bytes_since_commit += page.article.title.size() + page.article.text.size();
   for (const Comment& comment : page.comments) shard.text_bytes_since_commit += comment.text.size();
   // One document at a time: a page of 100,000 comments must not hold them all.
-  shard.builder->build_each(page, source, file_key, [&](BuiltDocument& doc) {
-    // replace_document(term, ...) scans Xapian 1.4's pending changes on every
-    // call (80% of indexing time on a fresh index); a term lookup is cheap,
-    // and a new id (the common case) can simply be added.
-    if (shard.db.term_exists(doc.id_term))
-      shard.db.replace_document(doc.id_term, doc.document);
-    else
-      shard.db.add_document(doc.document);
-    ++documents;
-  });
+  shard.builder->build_each(
+      page, source, file_key,
+      [&](BuiltDocument& doc) {
+        // replace_document(term, ...) scans Xapian 1.4's pending changes on every
+        // call (80% of indexing time on a fresh index); a term lookup is cheap,
+        // and a new id (the common case) can simply be added.
+        if (shard.db.term_exists(doc.id_term))
+          shard.db.replace_document(doc.id_term, doc.document);
+        else
+          shard.db.add_document(doc.document);
+        ++documents;
+      },
+      id_source);
   return documents - 1;
 }
 

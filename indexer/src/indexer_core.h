@@ -49,7 +49,12 @@ struct IndexerCore {
 
   // Adds (replacing by unique id) the documents of one page read from the
   // file with key `file_key`. Returns the number of comment documents.
-  std::uint64_t add_page(ShardWriter& shard, const Page& page, const std::string& source, const std::string& file_key);
+  // `id_source`: see DocumentBuilder::build_each.
+  std::uint64_t add_page(ShardWriter& shard, const Page& page, const std::string& source, const std::string& file_key,
+                         const std::string* id_source = nullptr);
+
+  // True when the shard already holds the page whose id is made from `id_source`.
+  bool has_page(ShardWriter& shard, const std::string& id_source);
 
   // Deletes every document read from the file with this key.
   void delete_file_documents(ShardWriter& shard, const std::string& file_key);

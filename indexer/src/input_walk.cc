@@ -17,6 +17,22 @@ bool ends_with(const std::string& text, std::string_view suffix) {
   return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
+// The name without a final ".gz": "a.html.gz" -> "a.html".
+std::string without_gz(const std::string& name) {
+  return ends_with(name, ".gz") ? name.substr(0, name.size() - 3) : name;
+}
+
+bool is_jsonl_name(const std::string& name) { return ends_with(without_gz(name), ".jsonl"); }
+
+// Names of files a folder walk reads: page, archive and JSON Lines
+// extensions, plain or .gz; what they hold is then told by their content.
+bool is_input_name(const std::string& name) {
+  const std::string base = without_gz(name);
+  for (std::string_view ext : {".txt", ".jsonl", ".html", ".htm", ".xhtml", ".shtml", ".warc"})
+    if (ends_with(base, ext)) return true;
+  return false;
+}
+
 const char* kind_of(mode_t mode) {
   if (S_ISFIFO(mode)) return "a FIFO";
   if (S_ISCHR(mode) || S_ISBLK(mode)) return "a device";
@@ -42,7 +58,7 @@ class Walker {
     }
     // A file named on the command line is always an input.
     InputFormat format = format_;
-    if (format == InputFormat::Auto) format = ends_with(path, ".jsonl") ? InputFormat::Jsonl : InputFormat::Page;
+    if (format == InputFormat::Auto) format = is_jsonl_name(path) ? InputFormat::Jsonl : InputFormat::Page;
     add_file(path, info, format);
   }
 
@@ -56,9 +72,8 @@ class Walker {
   // The format of a file found in a folder, or Auto to skip it.
   InputFormat format_in_folder(const std::string& name) const {
     if (format_ != InputFormat::Auto) return format_;
-    if (ends_with(name, ".txt")) return InputFormat::Page;
-    if (ends_with(name, ".jsonl")) return InputFormat::Jsonl;
-    return InputFormat::Auto;
+    if (!is_input_name(name)) return InputFormat::Auto;
+    return is_jsonl_name(name) ? InputFormat::Jsonl : InputFormat::Page;
   }
 
   void add_file(const std::string& path, const struct stat& info, InputFormat format) {

@@ -15,7 +15,7 @@ void require_not_single(const std::string& db_path) {
   std::error_code ec;
   if (fs::is_directory(db_path, ec) && !fs::is_empty(db_path, ec) && !has_stub(db_path))
     throw IndexUnusable("index " + db_path +
-                        ": is a single database, not a sharded index (index with --shards 2 or more, or make a "
+                        ": is a single database, not a sharded index (index with IndexOptions::shards 2 or more, or make a "
                         "new folder whose stub lists this index's server and the others)");
 }
 

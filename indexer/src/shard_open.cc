@@ -23,7 +23,23 @@ namespace {
 void check_same(const std::string& db_path, const char* what, const std::string& wanted, const std::string& has) {
   if (!wanted.empty() && wanted != has)
     throw BadQuery("index " + db_path + ": was created with " + what + " '" + has + "', not '" + wanted +
-                   "' (index into a new --db to change it)");
+                   "' (index into a new folder to change it)");
+}
+
+// Creates the folder of a new index and its missing parents. A folder that
+// refuses is named: it is the user's to fix, not an internal error.
+void create_index_folder(const std::string& path) {
+  std::error_code ec;
+  fs::create_directories(path, ec);
+  if (!ec) return;
+  fs::path existing = fs::path(path).parent_path();
+  std::error_code exists_ec;
+  while (!existing.empty() && !fs::exists(existing, exists_ec)) existing = existing.parent_path();
+  const std::string folder = existing.empty() ? std::string(".") : existing.string();
+  const bool denied = ec == std::errc::permission_denied || ec == std::errc::read_only_file_system ||
+                      ec == std::errc::operation_not_permitted;
+  throw IndexUnusable("index " + path + ": cannot create it: the folder " + folder +
+                      (denied ? " is not writable (" : " refuses (") + ec.message() + ")");
 }
 
 bool is_new_index(const std::string& path) {
@@ -77,7 +93,7 @@ void open_sharded(IndexerCore& core) {
     throw IndexUnusable("index " + core.path + ": all its shards are remote (index on the machines that hold them)");
   if (core.options.shards != 0 && core.options.shards != paths.size())
     throw BadQuery("index " + core.path + ": has " + std::to_string(paths.size()) + " local shards, not " +
-                   std::to_string(core.options.shards) + " (change it with byline index --reshard --shards N)");
+                   std::to_string(core.options.shards) + " (change it with reshard_index())");
   // DB_OPEN: a shard folder that vanished (a compaction replaced it) must not
   // be recreated empty.
   for (const std::string& path : paths) open_writer(core, path, Xapian::DB_OPEN);
@@ -88,7 +104,7 @@ void open_sharded(IndexerCore& core) {
 }
 
 void create_sharded(IndexerCore& core, std::size_t count) {
-  fs::create_directories(core.path);
+  create_index_folder(core.path);
   std::vector<ShardEntry> entries;
   for (std::size_t i = 0; i < count; ++i) {
     ShardEntry entry;
@@ -111,13 +127,11 @@ void open_shards(IndexerCore& core) {
     create_sharded(core, wanted);
   } else {
     if (core.options.shards > 1 && !is_new_index(core.path))
-      throw BadQuery("index " + core.path + ": is not sharded; --shards applies to a new index (shard it with byline " +
-                     "index --reshard --shards N)");
+      throw BadQuery("index " + core.path + ": is not sharded; IndexOptions::shards applies to a new index (shard it "
+                     "with reshard_index())");
     // As for a sharded index, missing parent folders are created (Xapian
-    // creates the last folder only); a failure here is reported by Xapian's
-    // open, with the reason, just below.
-    std::error_code ec;
-    if (is_new_index(core.path)) fs::create_directories(fs::path(core.path).parent_path(), ec);
+    // creates the last folder only).
+    if (is_new_index(core.path)) create_index_folder(core.path);
     open_writer(core, core.path, Xapian::DB_CREATE_OR_OPEN);
   }
   settle_settings(core);

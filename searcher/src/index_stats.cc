@@ -4,7 +4,9 @@
 
 #include "byline/error.h"
 #include "byline/stats.h"
+#include "file_state.h"
 #include "index_meta.h"
+#include "reopen.h"
 #include "schema.h"
 #include "shards_reader.h"
 #include "xapian_error.h"
@@ -33,10 +35,28 @@ std::uint64_t size_on_disk(const std::string& db_path) {
   return total;
 }
 
+// The file states of every working local shard (schema.h: byline.file.*).
+void count_files(ShardSet& shards, IndexStats& stats) {
+  for (std::size_t i = 0; i < shards.size(); ++i) {
+    if (shards.entry(i).remote) continue;
+    Xapian::Database& db = shards.shard_database(i);
+    for (auto it = db.metadata_keys_begin(schema::kMetaFilePrefix); it != db.metadata_keys_end(schema::kMetaFilePrefix);
+         ++it) {
+      std::optional<FileState> state = decode_file_state(db.get_metadata(*it));
+      if (!state) continue;
+      ++stats.files;
+      if (state->skip == "binary") ++stats.files_skipped_binary;
+      if (state->skip == "too-large") ++stats.files_skipped_too_large;
+      if (state->skip == "not-article") ++stats.files_skipped_not_article;
+    }
+  }
+}
+
 }  // namespace
 
-IndexStats compute_index_stats(const Xapian::Database& db, const std::string& db_path) {
-  IndexSettings settings = read_index_settings(db, db_path);
+IndexStats compute_index_stats(const Xapian::Database& db, const std::string& db_path,
+                               const std::function<bool()>& reopen) {
+  IndexSettings settings = read_index_settings(db, db_path, reopen);
   IndexStats stats;
   stats.schema_version = settings.schema_version;
   stats.language = settings.language;
@@ -60,9 +80,15 @@ IndexStats index_stats(const std::string& db_path) {
     throw IndexUnusable("index " + db_path + ": no index here (create one with 'byline index')");
   // Shards opened one by one, so an unreachable remote shard is named.
   ShardSet shards(db_path);
-  if (!shards.failures().empty())
-    throw IndexUnusable("index " + db_path + ": shard " + shards.failures().front());
-  return translate_xapian_errors("index " + db_path, [&] { return compute_index_stats(shards.database(), db_path); });
+  if (!shards.failures().empty()) throw IndexUnusable("index " + db_path + ": shard " + shards.failures().front());
+  Xapian::Database& db = shards.database();
+  return translate_xapian_errors("index " + db_path, [&] {
+    return with_reopen(db, [&] {
+      IndexStats stats = compute_index_stats(db, db_path, [&] { return db.reopen(); });
+      count_files(shards, stats);
+      return stats;
+    });
+  });
 }
 
 }  // namespace byline

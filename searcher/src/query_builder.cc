@@ -7,10 +7,12 @@
 #include "byline/error.h"
 #include "date_range.h"
 #include "field_keys.h"
+#include "query_words.h"
 #include "schema.h"
 #include "snowball_stem.h"
 #include "stopwords.h"
 #include "thread_query.h"
+#include "word_tokenizer.h"
 
 namespace byline {
 namespace {
@@ -58,21 +60,23 @@ Xapian::Query filter_query(const Query& q) {
         schema::term(schema::kPrefixType, *q.type == DocType::Article ? schema::kTypeArticle : schema::kTypeComment));
   if (q.author) {
     std::string key = exact_key(*q.author);
-    if (key.empty()) throw BadQuery("--author: empty name");
+    if (key.empty()) throw BadQuery("Query::author: empty name");
     filters.emplace_back(schema::term(schema::kPrefixAuthorExact, key));
   }
   if (q.page) filters.emplace_back(schema::term(schema::kPrefixPage, *q.page));
   if (q.since || q.until) {
-    if (q.since) date_range_query(*q.since, "", "--since");  // validates with the option's name
-    if (q.until) date_range_query("", *q.until, "--until");
-    filters.push_back(date_range_query(q.since.value_or(""), q.until.value_or(""), "--since/--until"));
+    // Each bound is validated alone first, so that the error names the parameter at fault.
+    if (q.since) date_range_query(*q.since, "", "Query::since");
+    if (q.until) date_range_query("", *q.until, "Query::until");
+    filters.push_back(date_range_query(q.since.value_or(""), q.until.value_or(""), "Query::since..until"));
   }
   if (filters.empty()) return Xapian::Query();
   return Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end());
 }
 
-constexpr unsigned kFullFlags =
-    Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_PURE_NOT;
+// No FLAG_WILDCARD: wildcards are expanded over word forms (query_words.h),
+// not by Xapian over stems.
+constexpr unsigned kFullFlags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_PURE_NOT;
 
 }  // namespace
 
@@ -107,17 +111,19 @@ std::string prepare_query_text(std::string_view text) {
       i = name_end;
       continue;
     }
-    std::string name(text.substr(i, name_end - i));
-    if (std::find(kFields.begin(), kFields.end(), name) == kFields.end()) {
-      std::string hint = lowercase_ascii(name);
-      bool case_only = std::find(kFields.begin(), kFields.end(), hint) != kFields.end();
-      throw BadQuery(
-          "unknown field '" + name + "'" +
-          (case_only ? " (fields are lowercase: " + hint + ":)" : " (fields: title:, author:, tag:, type:, date:, page:, id:, on:, discussed:, reply:)"));
-    }
+    // Field names are case-insensitive; text that only looks like a field
+    // ("NOTE:Dividend") is searched as its words.
+    std::string name = lowercase_ascii(text.substr(i, name_end - i));
     std::size_t value_start = name_end + 1;
+    if (std::find(kFields.begin(), kFields.end(), name) == kFields.end()) {
+      out.append(text.substr(i, name_end - i));
+      out.push_back(' ');
+      i = value_start;
+      continue;
+    }
     if (name != "date") {
-      out.append(text.substr(i, value_start - i));
+      out.append(name);
+      out.push_back(':');
       i = value_start;
       continue;
     }
@@ -139,7 +145,9 @@ std::string prepare_query_text(std::string_view text) {
 }
 
 QueryBuilder::QueryBuilder(const IndexSettings& settings, int depth) : settings_(settings), depth_(depth) {
-  parser_.set_stemmer(make_stemmer(settings.language));
+  const Xapian::Stem stemmer = make_stemmer(settings.language);
+  // Words become the terms the indexer's tokenizer wrote (word_tokenizer.h).
+  parser_.set_stemmer(make_query_stemmer(stemmer));
   parser_.set_stemming_strategy(Xapian::QueryParser::STEM_ALL);  // as indexed (schema.h)
   if (Xapian::Stopper* stopper = make_stopper(settings.stopwords)) parser_.set_stopper(stopper);
   parser_.set_default_op(Xapian::Query::OP_AND);
@@ -158,6 +166,15 @@ QueryBuilder::QueryBuilder(const IndexSettings& settings, int depth) : settings_
   // Thread clauses, joined before the parse (thread_query.h).
   for (const char* name : {"on", "discussed", "reply"})
     parser_.add_prefix(name, (new ThreadFieldProcessor(&joined_))->release());
+  // Wildcards, as rewrite_query_words spells them.
+  const std::pair<const char*, const char*> wildcard_fields[] = {{kWildcardField, ""},
+                                                                 {kWildcardTitleField, schema::kPrefixTitle},
+                                                                 {kWildcardAuthorField, schema::kPrefixAuthorText}};
+  for (const auto& [field, prefix] : wildcard_fields) {
+    auto* expander = new WildcardExpander(prefix, stemmer, &error_);
+    wildcards_.push_back(expander);
+    parser_.add_prefix(field, expander->release());
+  }
 }
 
 Xapian::Query QueryBuilder::parse(const std::string& text, const Query& q, const Xapian::Database& db) {
@@ -171,7 +188,7 @@ Xapian::Query QueryBuilder::parse(const std::string& text, const Query& q, const
     Attach(Xapian::QueryParser& p, const Xapian::Database& db) : parser(p) { parser.set_database(db); }
     ~Attach() { parser.set_database(Xapian::Database()); }
   } attach(parser_, db);
-  parser_.set_max_expansion(static_cast<Xapian::termcount>(q.wildcard_limit), Xapian::Query::WILDCARD_LIMIT_ERROR);
+  for (WildcardExpander* expander : wildcards_) expander->attach(&db, q.wildcard_limit);
   Xapian::Query text_query;
   try {
     text_query = parser_.parse_query(text, kFullFlags);
@@ -199,7 +216,7 @@ ParsedQuery QueryBuilder::build(const Query& q, const Xapian::Database& db) {
     sub.wildcard_limit = q.wildcard_limit;
     joined_.push_back(thread_join(clause.relation, nested.build(sub, db).query, db));
   }
-  std::string text = prepare_query_text(unthreaded);
+  std::string text = rewrite_query_words(prepare_query_text(unthreaded));
   bool blank = std::all_of(text.begin(), text.end(), [](char c) { return is_space(c); });
   if (blank) {
     parsed.query = filters.empty() ? Xapian::Query::MatchAll : filters;

@@ -12,6 +12,7 @@
 
 #include "byline/query.h"
 #include "index_meta.h"
+#include "query_words.h"
 
 namespace byline {
 
@@ -19,9 +20,11 @@ namespace byline {
 // not understand by itself. A field is `name:` at the start of a word followed
 // by a non-space character, where name starts with a letter ("10:08" is text)
 // and is not followed by "//" ("http://x" is text). Known fields: title,
-// author, tag, type, date. Rewrites `date:X` (no "..") to `date:X..X` and
-// validates every date; ".." elsewhere becomes ". ." (text, not a range). Throws BadQuery: "unknown field 'foo'", bad
-// dates, a type other than article/comment.
+// author, tag, type, date, in any case (written lowercase); another name
+// ("NOTE:Dividend") is text: its ':' becomes a space. Rewrites `date:X` (no
+// "..") to `date:X..X` and validates every date; ".." elsewhere becomes ". ."
+// (text, not a range). Throws BadQuery: bad dates, a type other than
+// article/comment.
 std::string prepare_query_text(std::string_view text);
 
 struct ParsedQuery {
@@ -48,8 +51,9 @@ class QueryBuilder {
   IndexSettings settings_;
   int depth_;
   Xapian::QueryParser parser_;
-  std::string error_;  // set by the field processors during a parse
-  std::vector<Xapian::Query> joined_;  // this parse's thread clauses, by number
+  std::string error_;                         // set by the field processors during a parse
+  std::vector<Xapian::Query> joined_;         // this parse's thread clauses, by number
+  std::vector<WildcardExpander*> wildcards_;  // owned by parser_
 };
 
 }  // namespace byline

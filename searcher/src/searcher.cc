@@ -83,21 +83,72 @@ struct Searcher::Impl {
 
   Results run(const Query& query);
 
+  // Xapian counts collapsed matches (pages) exactly only when every match
+  // fits in the MSet: a second, unweighted match that holds them all, run
+  // when the first one's page count is an estimate.
+  void count_collapsed(const Xapian::Query& query, Results& results) {
+    Xapian::Enquire counting(db);
+    counting.set_query(query);
+    counting.set_weighting_scheme(Xapian::BoolWeight());
+    counting.set_collapse_key(schema::kSlotPage);
+    const auto matches = static_cast<Xapian::doccount>(results.total_upper);
+    Xapian::MSet all = counting.get_mset(0, matches, matches);
+    results.total = all.get_matches_estimated();
+    results.total_lower = all.get_matches_lower_bound();
+    results.total_upper = all.get_matches_upper_bound();
+    results.total_exact = results.total_lower == results.total_upper;
+  }
+
   // For a look-up that found nothing: throws IndexUnusable when a shard did
   // not answer (the id may be there).
   void check_miss(const std::string& id) const;
 
-  // Runs body (which reads db) with reopen-and-retry; when a remote shard
-  // fails, leaves it out and runs body again if partial answers are allowed,
-  // else throws IndexUnusable naming the shard.
+  // True after a reopen threw: the databases may be half reopened, and are
+  // opened afresh before the next read (reopen.h).
+  bool broken = false;
+  std::size_t fetch_connections = 0;
+
+  // Brings every shard to its latest commit; returns true when what this
+  // searcher reads moved. Opens the index afresh instead when a reopen threw
+  // before, or when a compaction or reshard changed the shards on disk.
+  bool reopen() {
+    try {
+      if (broken || shards->layout_changed()) {
+        open_afresh();
+        return true;
+      }
+      return shards->refresh();
+    } catch (...) {
+      broken = true;
+      throw;
+    }
+  }
+
+  void open_afresh() {
+    ShardSet fresh(path);
+    fetcher.reset();  // its connections belong to the old shards
+    *shards = std::move(fresh);
+    db = shards->database();
+    fetcher = std::make_unique<DocumentFetcher>(fetch_connections);
+    broken = false;
+  }
+
+  // For a read that cannot miss (the settings, the id term of a hit): true
+  // when a miss just seen may be stale, so the read should run again: the
+  // revision moved since (at most kStaleReadRetries times in one read).
+  bool miss_was_stale(int& tries) { return tries++ < kStaleReadRetries && reopen(); }
+
+  // Runs body (which reads db) through retry_reads (reopen.h); when a remote
+  // shard fails, leaves it out and runs body again if partial answers are
+  // allowed, else throws IndexUnusable naming the shard.
   template <typename F>
   auto across_shards(bool allow_partial, F&& body) -> decltype(body()) {
     for (;;) {
       if (!allow_partial && !shards->failures().empty())
         throw IndexUnusable(what + ": shard " + shards->failures().front() +
-                            " (search with --partial to answer from the other shards)");
+                            " (Query::allow_partial answers from the other shards)");
       try {
-        return with_reopen(db, body);
+        return retry_reads(body, [this] { return reopen(); });
       } catch (const Xapian::NetworkError&) {
         if (!shards->drop_unresponsive()) throw;
         db = shards->database();
@@ -114,12 +165,17 @@ Searcher::Searcher(const std::string& db_path) : impl_(std::make_unique<Impl>())
   std::error_code ec;
   if (!std::filesystem::exists(db_path, ec))
     throw IndexUnusable(impl_->what + ": no index there (create one with 'byline index')");
-  impl_->fetcher = std::make_unique<DocumentFetcher>(fetch_connections_per_shard());
+  impl_->fetch_connections = fetch_connections_per_shard();
+  impl_->fetcher = std::make_unique<DocumentFetcher>(impl_->fetch_connections);
   impl_->shards.emplace(db_path);
   impl_->db = impl_->shards->database();
   translate_xapian_errors(impl_->what, [&] {
-    // Settings come from the first shard that answers (every shard has them).
-    impl_->settings = impl_->across_shards(true, [&] { return read_index_settings(impl_->db, db_path); });
+    // Settings come from the shards that answer (every shard has them; a
+    // remote shard that does not is named in failures(), and a search that
+    // needs it says so). A missing schema is read again while it may be a
+    // stale read (index_meta.h).
+    impl_->settings = impl_->across_shards(
+        true, [&] { return read_index_settings(impl_->db, db_path, [&] { return impl_->reopen(); }); });
   });
   if (impl_->settings.schema_version == 0)
     throw IndexUnusable(impl_->what + ": not a Byline index (no schema version in its metadata)");
@@ -133,7 +189,7 @@ Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 Results Searcher::Impl::run(const Query& query) {
   auto started = std::chrono::steady_clock::now();
   // Each search sees the latest commit (of a remote shard: at most 1 s old).
-  shards->refresh();
+  reopen();
   // A fresh parser per search: one kept across searches made the 8-thread
   // reader/writer test fail with DatabaseModifiedError (1 run in 2 under
   // load, 0 in 6 with a fresh one); its set-up is ~85k instructions.
@@ -168,22 +224,31 @@ Results Searcher::Impl::run(const Query& query) {
   // so remote indexes count facets in a match of their own.
   const bool separate_facets = !facets.empty() && shards->has_remote();
   if (!separate_facets) facets.attach(enquire);
-  // Facets count every match, so the match must visit them all.
-  Xapian::doccount check_at_least = facets.empty() ? 0 : db.get_doccount();
+  // The count must not depend on the page asked for: Xapian counts exactly
+  // the matches it visits, so it visits at least kExactTotalUpTo of them (all
+  // when fewer match), and all of them for facets and exact_total.
+  const Xapian::doccount all = db.get_doccount();
+  Xapian::doccount check_at_least =
+      facets.empty() && !query.exact_total
+          ? static_cast<Xapian::doccount>(std::min<std::uint64_t>(
+                all, std::max<std::uint64_t>(Results::kExactTotalUpTo, std::uint64_t{query.offset} + query.limit)))
+          : all;
+  if (query.time_limit > 0) enquire.set_time_limit(query.time_limit);
 
   Xapian::MSet mset;
-  try {
-    mset = enquire.get_mset(static_cast<Xapian::doccount>(query.offset), static_cast<Xapian::doccount>(query.limit),
-                            check_at_least);
-  } catch (const Xapian::WildcardError&) {
-    throw BadQuery("a wildcard in '" + query.text + "' matches more than " + std::to_string(query.wildcard_limit) +
-                   (query.wildcard_limit == 1 ? " word" : " words") + " (make its prefix longer)");
+  {
+    // Xapian's counts are 32-bit: a page past the last document is empty.
+    auto clamped = [all](std::size_t n) { return static_cast<Xapian::doccount>(std::min<std::uint64_t>(n, all)); };
+    mset = enquire.get_mset(clamped(query.offset), clamped(query.limit), check_at_least);
   }
 
   Results results;
   results.total = mset.get_matches_estimated();
   results.total_lower = mset.get_matches_lower_bound();
   results.total_upper = mset.get_matches_upper_bound();
+  results.total_exact = results.total_lower == results.total_upper;
+  if (query.collapse && !results.total_exact && (query.exact_total || results.total_upper <= Results::kExactTotalUpTo))
+    count_collapsed(parsed.query, results);
   // Spelling look-ups cost more than the match: only when few documents match.
   if (results.total < kFewMatches) {
     std::string corrected = spelling_correction(db, stemmer, query.text);
@@ -206,6 +271,10 @@ Results Searcher::Impl::run(const Query& query) {
   for (std::size_t i = 0; i < docids.size(); ++i) {
     // A hit not found is an error, as without the articles (missing_ok).
     if (data[i].empty()) data[i] = fetch({docids[i]}).front();
+    // Every document has data: none here is a stale read (retried when the
+    // revision moved, reopen.h) or damage.
+    if (data[i].empty())
+      throw Xapian::DatabaseCorruptError("document " + std::to_string(docids[i]) + " of a match has no data");
     records.push_back(decode_doc_record(data[i]));
   }
   std::vector<DocRecord*> shown;
@@ -240,7 +309,15 @@ Results Searcher::Impl::run(const Query& query) {
     if (snippets) hit.snippet = snippets->make(record.text, query.snippet_chars);
     results.hits.push_back(std::move(hit));
   }
-  if (by_page && !results.hits.empty()) {
+  // When the match visited every matching document, Xapian's collapse counts
+  // are exact: --collapse needs no second match (which, over a whole index
+  // with many pages shown, took long enough to race a writer's commits
+  // again and again: tests/reliability/concurrency_test.cc).
+  const bool collapse_counts_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+  if (query.collapse && !query.thread && collapse_counts_exact) {
+    Xapian::MSetIterator counted = mset.begin();
+    for (Hit& hit : results.hits) hit.more_on_page = (counted++).get_collapse_count();
+  } else if (by_page && !results.hits.empty()) {
     std::vector<std::string> pages;
     for (const Hit& hit : results.hits) pages.push_back(page_of_id(hit.id));
     const auto matches = matches_by_page(db, parsed.query, pages, configure);
@@ -249,16 +326,16 @@ Results Searcher::Impl::run(const Query& query) {
       if (found != matches.end() && !found->second.empty()) hit.more_on_page = found->second.size() - 1;
     }
     if (query.thread)
-      results.groups = thread_groups(db, results.hits, matches, query.thread_comments, fetch_documents(), to_hit,
-                                     [&](const std::string& text) {
-                                       return snippets ? snippets->make(text, query.snippet_chars) : Snippet();
-                                     });
+      results.groups = thread_groups(
+          db, results.hits, matches, query.thread_comments, fetch_documents(), to_hit,
+          [&](const std::string& text) { return snippets ? snippets->make(text, query.snippet_chars) : Snippet(); });
   }
   if (separate_facets) {
     Xapian::Enquire counting(db);
     counting.set_query(parsed.query);
     if (by_page) counting.set_collapse_key(schema::kSlotPage);
     facets.attach(counting);
+    if (query.time_limit > 0) counting.set_time_limit(query.time_limit);
     counting.get_mset(0, 0, check_at_least);
   }
   if (!facets.empty()) results.facets = facets.counts();
@@ -287,18 +364,30 @@ void Searcher::Impl::check_miss(const std::string& id) const {
 std::optional<Document> Searcher::document(const std::string& id) {
   return translate_xapian_errors(impl_->what, [&] {
     return impl_->across_shards(true, [&]() -> std::optional<Document> {
-      impl_->db.reopen();
-      const std::string term = schema::term(schema::kPrefixId, id);
-      Xapian::PostingIterator it = impl_->db.postlist_begin(term);
       if (id.empty()) return std::nullopt;
-      if (it == impl_->db.postlist_end(term)) {
-        impl_->check_miss(id);
-        return std::nullopt;
+      impl_->reopen();
+      const std::string term = schema::term(schema::kPrefixId, id);
+      // A miss may be a stale read of a hit just found: read again while
+      // the revision moves (miss_was_stale).
+      for (int tries = 0;;) {
+        Xapian::PostingIterator it = impl_->db.postlist_begin(term);
+        if (it == impl_->db.postlist_end(term)) {
+          if (impl_->miss_was_stale(tries)) continue;
+          impl_->check_miss(id);
+          return std::nullopt;
+        }
+        std::string data;
+        try {
+          data = impl_->db.get_document(*it).get_data();
+        } catch (const Xapian::DocNotFoundError&) {
+          if (impl_->miss_was_stale(tries)) continue;
+          throw;
+        }
+        DocRecord record = decode_doc_record(data);
+        std::vector<DocRecord*> shown{&record};
+        add_comment_context(impl_->db, shown, {*it}, impl_->fetch_documents());
+        return to_document(record);
       }
-      DocRecord record = decode_doc_record(impl_->db.get_document(*it).get_data());
-      std::vector<DocRecord*> shown{&record};
-      add_comment_context(impl_->db, shown, {*it}, impl_->fetch_documents());
-      return to_document(record);
     });
   });
 }
@@ -306,10 +395,14 @@ std::optional<Document> Searcher::document(const std::string& id) {
 std::vector<Document> Searcher::comments(const std::string& page_id) {
   return translate_xapian_errors(impl_->what, [&] {
     return impl_->across_shards(true, [&] {
-      impl_->db.reopen();
+      impl_->reopen();
       std::vector<Document> out;
       if (page_id.empty()) return out;
-      if (!impl_->db.term_exists(schema::term(schema::kPrefixId, page_id))) impl_->check_miss(page_id);
+      for (int tries = 0; !impl_->db.term_exists(schema::term(schema::kPrefixId, page_id));) {
+        if (impl_->miss_was_stale(tries)) continue;
+        impl_->check_miss(page_id);
+        break;
+      }
       const std::string term = schema::term(schema::kPrefixPage, page_id);
       std::vector<Xapian::docid> docids(impl_->db.postlist_begin(term), impl_->db.postlist_end(term));
       std::vector<DocRecord> records;
@@ -351,8 +444,8 @@ Snippet Searcher::highlight(const Query& query, const std::string& text) {
 IndexStats Searcher::stats() {
   return translate_xapian_errors(impl_->what, [&] {
     return impl_->across_shards(false, [&] {
-      impl_->db.reopen();
-      return compute_index_stats(impl_->db, impl_->path);
+      impl_->reopen();
+      return compute_index_stats(impl_->db, impl_->path, [&] { return impl_->reopen(); });
     });
   });
 }

@@ -26,6 +26,11 @@ class ShardSet {
   // Opens every shard of the index at db_path (a single database when there is
   // no stub). Local shards that fail to open throw (IndexUnusable); remote ones
   // are recorded as failed. Throws IndexUnusable when no shard opens.
+  //
+  // A compaction or a reshard may swap the shards while they are opened (a
+  // new stub, the old shard folders removed): a shard that fails to open
+  // while the layout changed is a race, and the set is opened again (at most
+  // kRaceRetries times).
   explicit ShardSet(const std::string& db_path);
 
   // The working shards combined (Xapian merges their statistics).
@@ -38,7 +43,15 @@ class ShardSet {
   // ones when their last reopen is over kRemoteReopenInterval old (a reopen
   // costs a network round trip per shard, which would be a large part of a
   // remote search's time).
-  void refresh();
+  // Returns true when a shard's revision moved.
+  bool refresh();
+
+  // True when the index's layout on disk is no longer the one opened: the
+  // stub's text changed, a stub appeared or vanished, or a shard folder was
+  // replaced (another folder at its path). A compaction or a reshard did it;
+  // the set must then be opened afresh (reopening a shard would read a
+  // folder that is gone, or another database at the same path).
+  bool layout_changed() const;
 
   // After a network error: connects to each remote shard anew and leaves out
   // those that fail. Returns true when a shard was left out.
@@ -67,9 +80,20 @@ class ShardSet {
     std::chrono::steady_clock::time_point reopened = std::chrono::steady_clock::now();
     std::uint64_t generation = 0;
   };
+  // What layout_changed compares: the stub's text ("" without one) and the
+  // inode of each local shard's folder (the index folder when unsharded).
+  struct Layout {
+    bool sharded = false;
+    std::string stub;
+    std::vector<std::pair<std::string, std::uint64_t>> folders;
+    bool operator==(const Layout&) const = default;
+  };
+  Layout current_layout() const;
+  void open_shards();
   void rebuild();
 
   std::string db_path_;
+  Layout layout_on_open_;
   bool sharded_ = false;
   bool has_remote_ = false;
   std::vector<Shard> shards_;

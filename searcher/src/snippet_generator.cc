@@ -3,76 +3,19 @@
 #include <algorithm>
 #include <array>
 
+#include "word_tokenizer.h"
+
 namespace byline {
 namespace {
 
-// Xapian's TermGenerator skips longer words, so they never match.
-constexpr std::size_t kMaxWordBytes = 64;
 // Context kept before the first match when no sentence starts close enough.
 constexpr std::size_t kMaxLeadBytes = 50;
 constexpr char kEllipsis[] = "\xE2\x80\xA6";
 
-constexpr std::array<bool, 128> make_ascii_word_table() {
-  std::array<bool, 128> table{};
-  for (int c = 0; c < 128; ++c)
-    table[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-  return table;
-}
-constexpr std::array<bool, 128> kAsciiWord = make_ascii_word_table();
-
 bool is_space(unsigned char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
 
-struct CodePoint {
-  unsigned value;
-  std::size_t length;
-};
-
-// Decodes the character at text[i] (i < size); invalid UTF-8 reads as one
-// U+FFFD byte, which is not a word character.
-CodePoint decode(std::string_view text, std::size_t i) {
-  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-  unsigned char b0 = byte(i);
-  if (b0 < 0x80) return {b0, 1};
-  std::size_t length = b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : b0 >= 0xC2 ? 2 : 0;
-  if (length == 0 || b0 > 0xF4 || i + length > text.size()) return {0xFFFD, 1};
-  unsigned value = b0 & (0x7F >> length);
-  for (std::size_t k = 1; k < length; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) return {0xFFFD, 1};
-    value = (value << 6) | (byte(i + k) & 0x3F);
-  }
-  bool overlong = (length == 3 && value < 0x800) || (length == 4 && value < 0x10000);
-  if (overlong || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) return {0xFFFD, 1};
-  return {value, length};
-}
-
-bool is_word_char(unsigned cp) { return cp < 128 ? kAsciiWord[cp] : Xapian::Unicode::is_wordchar(cp); }
-
-bool is_digit(unsigned cp) {
-  return cp < 128 ? (cp >= '0' && cp <= '9')
-                  : Xapian::Unicode::get_category(cp) == Xapian::Unicode::DECIMAL_DIGIT_NUMBER;
-}
-
-bool is_letter(unsigned cp) {
-  if (cp < 128) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
-  switch (Xapian::Unicode::get_category(cp)) {
-    case Xapian::Unicode::UPPERCASE_LETTER:
-    case Xapian::Unicode::LOWERCASE_LETTER:
-    case Xapian::Unicode::TITLECASE_LETTER:
-    case Xapian::Unicode::MODIFIER_LETTER:
-    case Xapian::Unicode::OTHER_LETTER:
-      return true;
-    default:
-      return false;
-  }
-}
-
-// Characters TermGenerator keeps inside a word when word characters follow.
-bool is_word_infix(unsigned cp) { return cp == '\'' || cp == '&' || cp == 0xB7 || cp == 0x5F4 || cp == 0x2027; }
-bool is_apostrophe(unsigned cp) { return cp == 0x2019 || cp == 0x201B; }  // indexed as '\''
-// ... and between two digits ("3.5", "1,000").
-bool is_digit_infix(unsigned cp) {
-  return cp == ',' || cp == '.' || cp == ';' || cp == 0x37E || cp == 0x589 || cp == 0x60D || cp == 0x7F8 ||
-         cp == 0x2044 || cp == 0xFE10 || cp == 0xFE13 || cp == 0xFE14;
+bool starts_with_ascii_letter(std::string_view word) {
+  return !word.empty() && ((word[0] >= 'a' && word[0] <= 'z') || static_cast<unsigned char>(word[0]) >= 0x80);
 }
 
 bool is_unprefixed(std::string_view term) { return !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z'); }
@@ -104,6 +47,25 @@ void collect_terms(const Xapian::Query& query, SnippetTerms& out) {
     return;
   }
   std::size_t n = query.get_num_subqueries();
+  if (type == Xapian::Query::OP_PHRASE) {
+    // A phrase is highlighted where its words stand together, not word by word.
+    std::vector<std::string> phrase;
+    for (std::size_t i = 0; i < n; ++i) {
+      const Xapian::Query sub = query.get_subquery(i);
+      if (sub.get_type() != Xapian::Query::LEAF_TERM || sub.get_terms_begin() == sub.get_terms_end()) {
+        phrase.clear();
+        break;
+      }
+      std::string term = *sub.get_terms_begin();
+      if (!is_unprefixed(term)) {
+        phrase.clear();
+        break;
+      }
+      phrase.push_back(std::move(term));
+    }
+    if (!phrase.empty()) out.phrases.push_back(std::move(phrase));
+    return;
+  }
   // Only the positive side of AND_NOT and FILTER, never the scale factor's.
   if (type == Xapian::Query::OP_AND_NOT || type == Xapian::Query::OP_FILTER) n = std::min<std::size_t>(n, 1);
   for (std::size_t i = 0; i < n; ++i) collect_terms(query.get_subquery(i), out);
@@ -150,6 +112,8 @@ SnippetTerms snippet_terms(const Xapian::Query& query) {
   dedupe(terms.words);
   dedupe(terms.stems);
   dedupe(terms.wildcards);
+  std::sort(terms.phrases.begin(), terms.phrases.end());
+  terms.phrases.erase(std::unique(terms.phrases.begin(), terms.phrases.end()), terms.phrases.end());
   return terms;
 }
 
@@ -162,7 +126,7 @@ SnippetGenerator::SnippetGenerator(const SnippetTerms& terms, const Xapian::Stem
   any_stems_ = !terms.stems.empty();
   for (const std::string& word : terms.words) {
     words_.push_back(word);
-    bool letter = is_letter(decode(word, 0).value);
+    bool letter = starts_with_ascii_letter(word);
     word_groups_.push_back(group_of(letter ? stemmer_(word) : word));
     first_bytes_.set(static_cast<unsigned char>(word[0]));
   }
@@ -171,6 +135,17 @@ SnippetGenerator::SnippetGenerator(const SnippetTerms& terms, const Xapian::Stem
     wildcard_groups_.push_back(group_of("*" + prefix));
     first_bytes_.set(static_cast<unsigned char>(prefix[0]));
   }
+  for (const std::vector<std::string>& phrase : terms.phrases) {
+    phrases_.push_back(phrase);
+    std::string key = "\"";
+    for (const std::string& term : phrase) {
+      key += term + " ";
+      phrase_terms_.insert(term);
+      first_bytes_.set(static_cast<unsigned char>(term[0]));
+    }
+    phrase_groups_.push_back(group_of(key));
+  }
+  any_stems_ = any_stems_ || !phrases_.empty();
 }
 
 int SnippetGenerator::group_of(const std::string& key) {
@@ -180,90 +155,72 @@ int SnippetGenerator::group_of(const std::string& key) {
   return static_cast<int>(group_keys_.size() - 1);
 }
 
-int SnippetGenerator::match_word(std::string_view word, bool starts_with_letter) {
+const std::string& SnippetGenerator::term_of(const Token& token) {
+  if (token.kind == TokenKind::Acronym || !token.starts_with_letter) return token.word;
+  auto cached = stems_.find(token.word);
+  if (cached != stems_.end()) return cached->second;
+  return stems_.emplace(token.word, word_term(stemmer_, token.word)).first->second;
+}
+
+int SnippetGenerator::match_token(const Token& token) {
   for (std::size_t k = 0; k < words_.size(); ++k)
-    if (word == words_[k]) return word_groups_[k];
+    if (token.word == words_[k]) return word_groups_[k];
   for (std::size_t k = 0; k < wildcards_.size(); ++k)
-    if (word.substr(0, wildcards_[k].size()) == wildcards_[k]) return wildcard_groups_[k];
-  if (!any_stems_ || !starts_with_letter) return -1;
-  // Words that start with a letter are stemmed and compared with the query's
-  // stems; others (numbers) match as they are, through words_ above.
-  auto cached = stem_cache_.find(lower_);
-  if (cached != stem_cache_.end()) return cached->second;
-  auto group = stem_groups_.find(stemmer_(lower_));
-  int found = group == stem_groups_.end() ? -1 : group->second;
-  stem_cache_.emplace(lower_, found);
-  return found;
+    if (token.word.compare(0, wildcards_[k].size(), wildcards_[k]) == 0) return wildcard_groups_[k];
+  if (!any_stems_) return -1;
+  auto group = stem_groups_.find(term_of(token));
+  if (group != stem_groups_.end()) return group->second;
+  if (token.caps) {
+    group = stem_groups_.find(acronym_term(token.word));
+    if (group != stem_groups_.end()) return group->second;
+  }
+  return -1;
 }
 
 void SnippetGenerator::find_matches(std::string_view text) {
   matches_.clear();
-  const std::size_t n = text.size();
-  std::size_t i = 0;
-  while (i < n) {
-    auto c = static_cast<unsigned char>(text[i]);
-    CodePoint first = c < 0x80 ? CodePoint{c, 1} : decode(text, i);
-    if (!is_word_char(first.value)) {
-      i += first.length;
-      continue;
+  phrase_words_.clear();
+  WordTokenizer tokens(text);
+  tokens.only_first_bytes(&first_bytes_);
+  Token token;
+  std::size_t ordinal = 0;  // of the words (a joined word is its parts)
+  while (tokens.next(token)) {
+    if (token.kind != TokenKind::Joined) ++ordinal;
+    if (token.word.empty()) continue;
+    if (!phrases_.empty() && token.kind != TokenKind::Joined) {
+      const std::string& term = term_of(token);
+      if (phrase_terms_.count(term) != 0)
+        phrase_words_.push_back({ordinal, token.begin, token.end, term});
+      else if (token.caps && phrase_terms_.count(acronym_term(token.word)) != 0)
+        phrase_words_.push_back({ordinal, token.begin, token.end, acronym_term(token.word)});
     }
-    // One word: its bytes as indexed (before lowercasing) go to lower_.
-    const std::size_t begin = i;
-    bool ascii = true;
-    lower_.clear();
-    // Most words cannot match: a term's first byte is a cheap filter, tested
-    // before the word is copied. A word starting with a non-ASCII letter may
-    // stem to another first letter (umlauts), so it always goes on.
-    const bool wanted = c >= 0x80 || first_bytes_.test(c >= 'A' && c <= 'Z' ? c + 32 : c);
-    unsigned previous = 0;
-    while (i < n) {
-      auto b = static_cast<unsigned char>(text[i]);
-      if (b < 0x80 && kAsciiWord[b]) {  // the common case, without decoding
-        if (wanted) lower_.push_back(static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b));
-        previous = b;
-        ++i;
-        continue;
-      }
-      CodePoint cp = b < 0x80 ? CodePoint{b, 1} : decode(text, i);
-      if (is_word_char(cp.value)) {
-        if (cp.value < 0x80) {
-          lower_.push_back(static_cast<char>(cp.value >= 'A' && cp.value <= 'Z' ? cp.value + 32 : cp.value));
-        } else {
-          ascii = false;
-          lower_.append(text.substr(i, cp.length));
-        }
-        previous = cp.value;
-        i += cp.length;
-        continue;
-      }
-      if (i + cp.length >= n) break;
-      CodePoint next = decode(text, i + cp.length);
-      if (!is_word_char(next.value)) break;
-      if (is_word_infix(cp.value) || (is_digit_infix(cp.value) && is_digit(previous) && is_digit(next.value))) {
-        if (cp.value >= 0x80) ascii = false;
-        lower_.append(text.substr(i, cp.length));
-      } else if (is_apostrophe(cp.value)) {
-        lower_.push_back('\'');
-      } else {
-        break;
-      }
-      i += cp.length;
+    int group = match_token(token);
+    if (group < 0) continue;
+    if (token.kind == TokenKind::Joined) {
+      // "e-mail" for email: one match over its parts.
+      while (!matches_.empty() && matches_.back().begin >= token.begin) matches_.pop_back();
     }
-    // "C++", "C#": up to three such suffix characters not followed by a word.
-    std::size_t suffix = 0;
-    while (suffix < 3 && i + suffix < n && (text[i + suffix] == '+' || text[i + suffix] == '#')) ++suffix;
-    if (suffix > 0 && (i + suffix == n || !is_word_char(decode(text, i + suffix).value))) {
-      lower_.append(text.substr(i, suffix));
-      i += suffix;
-    }
-    if (!wanted || lower_.size() > kMaxWordBytes) continue;
-    if (!ascii) lower_ = Xapian::Unicode::tolower(lower_);
-    auto lead = static_cast<unsigned char>(lower_[0]);
-    bool maybe = first_bytes_.test(lead) || (any_stems_ && lead >= 0x80);
-    if (!maybe) continue;
-    int group = match_word(lower_, is_letter(first.value));
-    if (group >= 0) matches_.push_back({begin, i, group});
+    matches_.push_back({token.begin, token.end, group});
   }
+  if (phrases_.empty()) return;
+  // Each phrase where its words follow one another.
+  std::vector<Match> found;
+  for (std::size_t p = 0; p < phrases_.size(); ++p) {
+    const std::vector<std::string>& phrase = phrases_[p];
+    for (std::size_t k = 0; k + phrase.size() <= phrase_words_.size(); ++k) {
+      bool whole = true;
+      for (std::size_t j = 0; j < phrase.size() && whole; ++j)
+        whole = phrase_words_[k + j].term == phrase[j] && phrase_words_[k + j].ordinal == phrase_words_[k].ordinal + j;
+      if (whole) found.push_back({phrase_words_[k].begin, phrase_words_[k + phrase.size() - 1].end, phrase_groups_[p]});
+    }
+  }
+  if (found.empty()) return;
+  found.insert(found.end(), matches_.begin(), matches_.end());
+  std::sort(found.begin(), found.end(),
+            [](const Match& a, const Match& b) { return a.begin != b.begin ? a.begin < b.begin : a.end > b.end; });
+  matches_.clear();
+  for (const Match& m : found)
+    if (matches_.empty() || m.begin >= matches_.back().end) matches_.push_back(m);
 }
 
 Snippet SnippetGenerator::highlight_all(std::string_view text) {

@@ -8,12 +8,12 @@
 // bytes once (ASCII through a table), looks a word up only when its first
 // byte can start a query term, and stems a word at most once per search.
 //
-// Words are cut as Xapian's TermGenerator cuts them (Unicode::is_wordchar,
-// apostrophes and '&' inside words, '.'/',' between digits, "C++"/"C#"
-// suffixes), lowercased, and match when they equal an unprefixed query term,
-// start with a wildcard's prefix, or stem to one of the query's stems (its
-// unprefixed terms, as the index holds stems; or Z-terms, for STEM_SOME).
-// Not handled: TermGenerator's acronyms ("U.S." -> "us") and CJK n-grams.
+// Words are cut by the indexer's tokenizer (word_tokenizer.h: accents folded,
+// acronyms, hyphenated words) and match when they equal an unprefixed query
+// term, start with a wildcard's prefix, or stem to one of the query's stems
+// (its unprefixed terms, as the index holds stems; or Z-terms, for
+// STEM_SOME); the text is shown as written. A phrase is highlighted only
+// where its words stand together. Not handled: CJK n-grams.
 #ifndef BYLINE_SNIPPET_GENERATOR_H
 #define BYLINE_SNIPPET_GENERATOR_H
 
@@ -24,17 +24,20 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "byline/results.h"
+#include "word_tokenizer.h"
 
 namespace byline {
 
 // The body-text terms of a parsed query: what a snippet highlights.
 struct SnippetTerms {
-  std::vector<std::string> words;      // unprefixed terms ("russian", "missil")
-  std::vector<std::string> stems;      // the same (the index holds stems), and Z-terms without their "Z"
-  std::vector<std::string> wildcards;  // unprefixed wildcard prefixes ("russ")
+  std::vector<std::string> words;                 // unprefixed terms ("russian", "missil")
+  std::vector<std::string> stems;                 // the same (the index holds stems), and Z-terms without their "Z"
+  std::vector<std::string> wildcards;             // unprefixed wildcard prefixes ("russ")
+  std::vector<std::vector<std::string>> phrases;  // the terms of each phrase, in order
 };
 
 // Walks the query: prefixed (field) terms, boolean filters and the negated
@@ -64,8 +67,13 @@ class SnippetGenerator {
     std::size_t begin, end;  // bytes of text
     int group;               // which query word (stemmed variants share one)
   };
+  struct PhraseWord {
+    std::size_t ordinal, begin, end;
+    std::string term;
+  };
   int group_of(const std::string& key);
-  int match_word(std::string_view word, bool starts_with_letter);
+  const std::string& term_of(const Token& token);
+  int match_token(const Token& token);
   void find_matches(std::string_view text);
 
   const Xapian::Stem& stemmer_;
@@ -77,9 +85,12 @@ class SnippetGenerator {
   std::vector<std::string> group_keys_;
   std::bitset<256> first_bytes_;  // first bytes a matching word can have
   bool any_stems_ = false;
-  std::unordered_map<std::string, int> stem_cache_;  // word -> group or -1
+  std::unordered_map<std::string, std::string> stems_;  // word -> term
+  std::vector<std::vector<std::string>> phrases_;
+  std::vector<int> phrase_groups_;
+  std::unordered_set<std::string> phrase_terms_;
+  std::vector<PhraseWord> phrase_words_;  // scratch
   std::vector<Match> matches_;
-  std::string lower_;  // scratch
 };
 
 }  // namespace byline

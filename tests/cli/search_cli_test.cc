@@ -2,6 +2,9 @@
 // exit statuses, and the acceptance queries on the indexed seed page.
 #include <catch2/catch.hpp>
 
+#include <cctype>
+#include <string>
+
 #include <nlohmann/json.hpp>
 
 #include "../searcher/search_fixtures.h"
@@ -55,7 +58,7 @@ TEST_CASE("search --format json has the documented shape", "[cli][search]") {
   CHECK(first["date"] == "2013-04-10T09:00");
   CHECK(first["source"] == "sanctions.txt");
   CHECK(first["comment"].is_null());
-  std::string snippet = first["snippet"];
+  std::string snippet = first["snippet_html"];
   CHECK(snippet.find("<mark>sanctioned</mark>") != std::string::npos);
   const json& comment = out["hits"][1];
   CHECK(comment["type"] == "comment");
@@ -64,11 +67,40 @@ TEST_CASE("search --format json has the documented shape", "[cli][search]") {
   CHECK(out["facets"]["author"].is_array());
   CHECK(out["facets"]["month"][0] == json::array({"2013-04", 2}));
   CHECK(out.contains("facets"));
-  // Facets appear only when asked; the rest of a snippet is not HTML-escaped.
+  // Facets appear only when asked. "snippet" is the page's plain text,
+  // "snippet_html" the same HTML-escaped, and the code-point spans of
+  // "highlights" cut out exactly the highlighted words.
+  CHECK(out["format_version"] == 2);
+  CHECK(out["total_exact"] == true);
+  CHECK_FALSE(out.contains("total_min"));
   json plain = f.search_json({"critics", "--type", "article", "--snippet-chars", "400"});
   CHECK_FALSE(plain.contains("facets"));
   std::string text = plain["hits"][0]["snippet"];
   CHECK(text.find("& cost <jobs>") != std::string::npos);
+  CHECK(text.find("<mark>") == std::string::npos);
+  std::string html = plain["hits"][0]["snippet_html"];
+  CHECK(html.find("&amp; cost &lt;jobs&gt;") != std::string::npos);
+  const json& spans = plain["hits"][0]["highlights"];
+  REQUIRE_FALSE(spans.empty());
+  // Code points, not bytes: decode to UTF-32 to cut the spans out.
+  std::u32string wide;
+  for (std::size_t i = 0; i < text.size();) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    std::size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    char32_t cp = n == 1 ? c : (c & (0xFF >> (n + 1)));
+    for (std::size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+    wide.push_back(cp);
+    i += n;
+  }
+  for (const json& span : spans) {
+    std::size_t start = span[0], end = span[1];
+    REQUIRE(start < end);
+    REQUIRE(end <= wide.size());
+    std::u32string word = wide.substr(start, end - start);
+    std::string ascii;
+    for (char32_t cp : word) ascii += static_cast<char>(cp < 0x80 ? std::tolower(static_cast<int>(cp)) : '?');
+    CHECK(ascii.rfind("critic", 0) == 0);
+  }
   json reply = f.search_json({"disagree"});
   CHECK(reply["hits"][0]["comment"]["parent"] == 1);
   json undated = f.search_json({"magnets"});
@@ -100,7 +132,8 @@ TEST_CASE("search text output", "[cli][search]") {
 
 TEST_CASE("search errors: one line, exit 2 for queries, 3 for the index", "[cli][search]") {
   CliFixture f;
-  const std::vector<std::vector<std::string>> bad = {{"search", "foo:bar"},
+  const std::vector<std::vector<std::string>> bad = {{"search", "title:"},
+                                                     {"search", "*"},
                                                      {"search", "date:2013-13-45.."},
                                                      {"search", "type:blog"},
                                                      {"search", "x", "--since", "2013-13"},
@@ -115,8 +148,8 @@ TEST_CASE("search errors: one line, exit 2 for queries, 3 for the index", "[cli]
     CHECK(count_lines(r.err) == 1);
     CHECK(r.out.empty());
   }
-  RunResult unknown = f.run({"search", "foo:bar"});
-  CHECK(unknown.err == "byline: unknown field 'foo' (fields: title:, author:, tag:, type:, date:, page:, id:, on:, discussed:, reply:)\n");
+  RunResult empty_field = f.run({"search", "title:"});
+  CHECK(empty_field.err == "byline: title: has no word after it (write title:WORD or title:\"some words\")\n");
   RunResult missing = run_byline({"--db", (f.dir / "nothing").string(), "search", "x"});
   CHECK(missing.exit_code == 3);
   CHECK(count_lines(missing.err) == 1);
@@ -171,7 +204,7 @@ TEST_CASE("acceptance: searching the indexed seed page", "[cli][search][e2e]") {
   json phrase = search({"\"missile defense\""});
   REQUIRE(phrase["hits"].size() == 1);
   CHECK(phrase["hits"][0]["type"] == "article");
-  CHECK(phrase["hits"][0]["snippet"].get<std::string>().find("<mark>missile defense</mark>") != std::string::npos);
+  CHECK(phrase["hits"][0]["snippet_html"].get<std::string>().find("<mark>missile defense</mark>") != std::string::npos);
 
   // Every hit's snippet shows a match (on long texts Xapian's fast snippet
   // mode can miss them; the searcher then falls back to the exhaustive one).
@@ -179,7 +212,7 @@ TEST_CASE("acceptance: searching the indexed seed page", "[cli][search][e2e]") {
     const json result = search({word});  // the loop below must not outlive it
     for (const json& h : result["hits"]) {
       INFO(word << " " << h["id"]);
-      CHECK(h["snippet"].get<std::string>().find("<mark>") != std::string::npos);
+      CHECK(h["snippet_html"].get<std::string>().find("<mark>") != std::string::npos);
     }
   }
 
@@ -205,4 +238,39 @@ TEST_CASE("acceptance: searching the indexed seed page", "[cli][search][e2e]") {
   CHECK(facets["total"] == facets["hits"].size());
   CHECK(counted == brute);
   CHECK(counted["Yury"] == 1);
+}
+
+TEST_CASE("the number of matches does not depend on --limit or --offset", "[cli][search][count]") {
+  CliFixture f;
+  // A word of many documents of the fixture pages, and a filter that matches none.
+  for (const char* q : {"sanctions", "the", "type:comment", "sanctions type:comment"}) {
+    INFO(q);
+    json all = f.search_json({q, "-n", "1000"});
+    REQUIRE(all["total_exact"] == true);
+    const auto total = all["total"].get<std::size_t>();
+    CHECK(total == all["hits"].size());
+    for (const std::vector<std::string>& page : {std::vector<std::string>{"-n", "0"},
+                                                 {"-n", "1"},
+                                                 {"-n", "3"},
+                                                 {"-n", "2", "--offset", "1"},
+                                                 {"-n", "5", "--offset", "100"}}) {
+      std::vector<std::string> args{q};
+      args.insert(args.end(), page.begin(), page.end());
+      json got = f.search_json(args);
+      CHECK(got["total"] == total);
+      CHECK(got["total_exact"] == true);
+    }
+    json collapsed_all = f.search_json({q, "--collapse", "-n", "1000"});
+    json collapsed = f.search_json({q, "--collapse", "-n", "1"});
+    CHECK(collapsed["total"] == collapsed_all["hits"].size());
+    CHECK(collapsed["total_exact"] == true);
+    // -n 0 is a count in text too: never "No matches" when there are some.
+    RunResult zero = f.run({"search", q, "-n", "0"});
+    REQUIRE(zero.exit_code == 0);
+    CHECK(zero.out.find("No matches") == std::string::npos);
+    CHECK(zero.out.rfind(std::to_string(total) + (total == 1 ? " match" : " matches"), 0) == 0);
+    CHECK(zero.out.find("none from offset") == std::string::npos);
+  }
+  RunResult none = f.run({"search", "sanctions", "type:comment", "author:nobody-at-all", "-n", "0"});
+  CHECK(none.out.rfind("No matches", 0) == 0);
 }

@@ -80,14 +80,14 @@ TEST_CASE("wildcards, and the expansion limit", "[searcher][query]") {
   Fixture f;
   CHECK(f.names("magn*") == std::set<std::string>{"undated.txt"});
   Query q = make_query("magn*");
-  q.wildcard_limit = 1;  // stems "magnet" (magnets, magnetism) and "magnitud" (magnitude)
+  q.wildcard_limit = 1;  // the words magnets, magnetism and magnitude
   REQUIRE_THROWS_AS(f.searcher.search(q), BadQuery);
   try {
     f.searcher.search(q);
   } catch (const BadQuery& e) {
-    CHECK(std::string(e.what()).find("more than 1 word") != std::string::npos);
+    CHECK(std::string(e.what()) == "magn*: matches 3 words, more than the limit of 1 (make the start of the word longer)");
   }
-  q.wildcard_limit = 2;
+  q.wildcard_limit = 3;
   CHECK(f.searcher.search(q).hits.size() == 1);
 }
 
@@ -101,14 +101,15 @@ TEST_CASE("unknown fields and bad dates are one-line BadQuery errors", "[searche
     }
     return "(no error)";
   };
-  CHECK(message("foo:bar") == "unknown field 'foo' (fields: title:, author:, tag:, type:, date:, page:, id:, on:, discussed:, reply:)");
-  CHECK(message("Title:x").find("unknown field 'Title'") == 0);
+  // A name that is no field is text; field names are case-insensitive.
+  CHECK(message("foo:bar") == "(no error)");
+  CHECK(message("Title:x") == "(no error)");
   CHECK(message("date:2013-13-45..").find("month 13 does not exist") != std::string::npos);
   CHECK(message("date:2013-02-29").find("day 29 does not exist") != std::string::npos);
   CHECK(message("date:someday").find("is not a date") != std::string::npos);
   CHECK(message("date:2014..2013").find("ends before it starts") != std::string::npos);
   CHECK(message("type:blog").find("'article' or 'comment'") != std::string::npos);
-  for (const char* text : {"foo:bar", "date:2013-13-45..", "type:blog"})
+  for (const char* text : {"date:2013-13-45..", "type:blog", "*", "title:"})
     CHECK(message(text).find('\n') == std::string::npos);
 }
 
@@ -124,13 +125,11 @@ TEST_CASE("times, URLs and malformed queries never fail", "[searcher][query]") {
                            "NOT",
                            "((()))",
                            "\"\"",
-                           "*",
                            "a..b",
                            "10..20",
                            "sanctions..",
                            "-",
                            "+",
-                           "title:",
                            "NEAR",
                            "\"missile",
                            "date:2012 OR",

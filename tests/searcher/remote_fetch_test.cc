@@ -274,7 +274,7 @@ TEST_CASE("a broken fetch connection falls back to the main one, and a server go
       FAIL("a search with a stopped shard must fail by default");
     } catch (const IndexUnusable& e) {
       CHECK_THAT(e.what(), Catch::Contains(index.second->address()));
-      CHECK_THAT(e.what(), Catch::Contains("--partial"));
+      CHECK_THAT(e.what(), Catch::Contains("Query::allow_partial"));
     }
     Query partial = q;
     partial.allow_partial = true;

@@ -142,7 +142,7 @@ TEST_CASE("remote shards answer like a local single index, and a stopped one fai
       FAIL("a search with a stopped shard must fail by default");
     } catch (const IndexUnusable& e) {
       CHECK_THAT(e.what(), Catch::Contains(second.address()));
-      CHECK_THAT(e.what(), Catch::Contains("--partial"));
+      CHECK_THAT(e.what(), Catch::Contains("Query::allow_partial"));
     }
     q.allow_partial = true;
     Results partial = searcher.search(q);

@@ -36,11 +36,19 @@ struct IndexOptions {
   // job), 100 took 6% less wall time than 250 (medians of 3: 4.98 vs 5.29 s)
   // and 28 MB peak RSS instead of 45.
   std::size_t batch_pages = 100;
-  // Auto: in folders, *.txt are pages and *.jsonl are JSON Lines, other files
-  // are skipped; a file named on the command line is JSON Lines when it ends
-  // in .jsonl, else a page. Page / Jsonl: every (non-hidden) file is read in
-  // that format.
+  // Auto: in folders, files named *.txt, *.jsonl, *.html, *.htm, *.xhtml,
+  // *.shtml, *.warc (each also with .gz) are read, other
+  // files are left alone; a file named on the command line is always read.
+  // What a file holds is told by its content, not its name: a WARC archive,
+  // an HTML page, a text page, or JSON Lines (a text file ending in .jsonl or
+  // .jsonl.gz); binary files are skipped. gzip files are decompressed.
+  // Page / Jsonl: every (non-hidden) file is read, and text files are read
+  // in that format (HTML, WARC and binary files are still told by content).
   InputFormat format = InputFormat::Auto;
+  // Page files (text or HTML, after decompression) larger than this are
+  // skipped as "too large" (WARC archives are read record by record and are
+  // not limited). Default 256 MiB.
+  std::uint64_t max_file_bytes = 256ull << 20;
   // With add_paths: remove the documents of files that were indexed from
   // under the given paths and no longer exist.
   bool prune = false;
@@ -75,12 +83,22 @@ struct IndexSummary {
   std::uint64_t failed = 0;     // files (or JSON Lines lines) that could not be read or parsed
   std::uint64_t bytes = 0;      // input bytes read
   std::uint64_t warnings = 0;   // parser warnings reported
-  bool interrupted = false;     // stop() was called before the end
+  // Not indexed, by reason: files that are binary data or larger than
+  // max_file_bytes (counted on every run while they stay so), HTML pages
+  // (files or WARC records) that are no article, and pages whose id another
+  // file or line already gave (the first one is kept).
+  std::uint64_t skipped_binary = 0;
+  std::uint64_t skipped_too_large = 0;
+  std::uint64_t skipped_not_article = 0;
+  std::uint64_t skipped_duplicate = 0;
+  std::uint64_t removed_documents = 0;  // documents of the pruned files
+  std::uint64_t skipped() const { return skipped_binary + skipped_too_large + skipped_not_article + skipped_duplicate; }
+  bool interrupted = false;  // stop() was called before the end
   double seconds = 0;
 };
 
 // What happened to one input file (IndexCallbacks::on_file).
-enum class FileOutcome { Indexed, Unchanged, Removed, Failed };
+enum class FileOutcome { Indexed, Unchanged, Removed, Failed, Skipped };
 
 struct IndexCallbacks {
   // A file could not be indexed: `message` is one line ("PATH: reason").
@@ -127,6 +145,10 @@ class BYLINE_EXPORT Indexer {
   // changed file's documents are all replaced. Bad files are reported through
   // callbacks.on_error and do not stop the run. Commits every
   // options.batch_pages pages and at the end.
+  //
+  // A WARC file is read record by record (README: Input formats); one that
+  // only grew since the last run (its old bytes unchanged) has only its new
+  // records read.
   //
   // Files are identified by their absolute, lexically normalised path (not
   // symlink-resolved), so runs from different working folders agree. Hidden

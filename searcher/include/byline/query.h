@@ -44,6 +44,16 @@ struct Query {
   std::size_t snippet_chars = 200;     // 0: no snippets
   // Facets to count over all matches: any of "author", "month", "type", "tag".
   std::vector<std::string> facets;
+  // Results::total is exact up to 100,000 matches, whatever limit and offset;
+  // true makes it exact however many there are (every match is visited:
+  // slower on huge result sets). `byline count` sets it.
+  bool exact_total = false;
+  // A time budget in seconds for counting matches beyond the hits (Xapian's
+  // Enquire::set_time_limit): after it, the match stops visiting every
+  // match, so `total` and facet counts become estimates (total_lower <
+  // total_upper) while the hits stay right. For servers, so that one heavy
+  // query cannot hold a thread for long. 0: no budget.
+  double time_limit = 0;
   // Maximum number of terms a wildcard may expand to before BadQuery.
   std::size_t wildcard_limit = 1000;
   // A sharded index with remote shards: when one cannot be reached or does

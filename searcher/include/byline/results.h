@@ -21,12 +21,12 @@ struct Highlight {
 };
 
 struct Snippet {
-  std::string text;                    // plain text, UTF-8, no markup
-  std::vector<Highlight> highlights;   // in order, not overlapping
+  std::string text;                   // plain text, UTF-8, no markup
+  std::vector<Highlight> highlights;  // in order, not overlapping
 };
 
 struct Hit {
-  std::size_t rank = 0;                // 1-based, counting from offset 0
+  std::size_t rank = 0;  // 1-based, counting from offset 0
   std::string id;
   DocType type = DocType::Article;
   double score = 0;
@@ -44,13 +44,13 @@ struct Hit {
 
 // Query::thread: one page's matches. Its rank is its best document's.
 struct ThreadGroup {
-  std::size_t rank = 0;                // 1-based, counting from offset 0
+  std::size_t rank = 0;  // 1-based, counting from offset 0
   std::string page_id;
-  Hit article;                         // the page's article; a snippet only when it matched
+  Hit article;  // the page's article; a snippet only when it matched
   bool article_matched = false;
-  std::size_t comments_total = 0;      // the page's comments
-  std::size_t comments_matching = 0;   // of those, how many match
-  std::vector<Hit> comments;           // the best Query::thread_comments of them, in rank order
+  std::size_t comments_total = 0;     // the page's comments
+  std::size_t comments_matching = 0;  // of those, how many match
+  std::vector<Hit> comments;          // the best Query::thread_comments of them, in rank order
 };
 
 struct FacetCount {
@@ -59,16 +59,21 @@ struct FacetCount {
 };
 
 struct Results {
-  // Number of matches: Xapian's estimate (on a sharded index, the sum of the
-  // shards' estimates), always within [total_lower, total_upper]; exact when
-  // the two bounds are equal, which facets guarantee (they visit every match).
+  // Number of matches (with Query::collapse: of pages), the same whatever
+  // limit and offset. Exact (total_exact, and total_lower == total == total_upper)
+  // up to kExactTotalUpTo matches, with facets, and with Query::exact_total;
+  // beyond, Xapian's estimate (on a sharded index, the sum of the shards'
+  // estimates) within [total_lower, total_upper].
+  static constexpr std::uint64_t kExactTotalUpTo = 100000;
   std::uint64_t total = 0;
-  std::uint64_t total_lower = 0;       // bounds of the estimate
+  bool total_exact = false;
+  std::uint64_t total_lower = 0;  // bounds of the estimate
   std::uint64_t total_upper = 0;
   std::optional<std::string> corrected;  // spelling suggestion for the query
-  std::vector<Hit> hits;               // Query::thread: each group's best document
-  std::vector<ThreadGroup> groups;     // Query::thread only
-  // Facet name -> values by decreasing count.
+  std::vector<Hit> hits;                 // Query::thread: each group's best document
+  std::vector<ThreadGroup> groups;       // Query::thread only
+  // Facet name -> values by decreasing count. Always exact: facets visit
+  // every match.
   std::map<std::string, std::vector<FacetCount>> facets;
   double seconds = 0;
   // Query::allow_partial: some shards did not answer and these results come
@@ -81,13 +86,20 @@ struct IndexStats {
   std::uint64_t documents = 0;
   std::uint64_t articles = 0;
   std::uint64_t comments = 0;
-  std::uint64_t authors = 0;           // distinct exact authors
+  std::uint64_t authors = 0;  // distinct exact authors
   std::optional<std::string> first_date;
   std::optional<std::string> last_date;
   std::string language;
   std::string stopwords;
   int schema_version = 0;
-  std::uint64_t size_bytes = 0;        // on disk
+  std::uint64_t size_bytes = 0;  // on disk
+  // Input files the index has a state for (local shards; index_stats() only:
+  // 0 from Searcher::stats()), and those of them that were skipped, by
+  // reason, as `byline index` counts them.
+  std::uint64_t files = 0;
+  std::uint64_t files_skipped_binary = 0;
+  std::uint64_t files_skipped_too_large = 0;
+  std::uint64_t files_skipped_not_article = 0;
 };
 
 }  // namespace byline

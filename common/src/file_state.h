@@ -7,10 +7,15 @@
 // leaves either the old complete state or none (and the next run redoes the
 // file: it always deletes the file's documents by XF term first).
 //
-// Encoding (text, one line): "1 <size> <mtime ns> <content hash hex> <doc count> <path>"
-// where the content hash is XXH3-64 of the file's bytes (ids.h hash64) and the
-// path is the absolute path the file was indexed under (it may contain spaces:
-// it is the rest of the line).
+// Encoding (text, one line):
+//   "2 <size> <mtime ns> <content hash hex> <doc count> <skip> <read end> <path>"
+// where the content hash is XXH3-64 of the file's bytes (ids.h hash64), skip
+// is "-" for a file that was read, else why it was skipped ("binary",
+// "too-large", "not-article"), read end is how far a WARC file was read (its
+// last complete record; 0 for other files), and the path is the absolute
+// path the file was indexed under (it may contain spaces: it is the rest of
+// the line). States written before WARC input ("1 <size> <mtime ns> <hash>
+// <doc count> <path>") are still read.
 #ifndef BYLINE_FILE_STATE_H
 #define BYLINE_FILE_STATE_H
 
@@ -26,6 +31,8 @@ struct FileState {
   std::int64_t mtime_ns = 0;
   std::string content_hash;  // 16 hex digits
   std::uint64_t documents = 0;
+  std::string skip;  // "" when the file was read and indexed
+  std::uint64_t read_end = 0;
   std::string path;
 };
 

@@ -29,7 +29,7 @@ bool parse_number(std::string_view text, T& out) {
 }  // namespace
 
 std::string encode_file_state(const FileState& s) {
-  std::string out = "1 ";
+  std::string out = "2 ";
   out += std::to_string(s.size);
   out.push_back(' ');
   out += std::to_string(s.mtime_ns);
@@ -38,18 +38,29 @@ std::string encode_file_state(const FileState& s) {
   out.push_back(' ');
   out += std::to_string(s.documents);
   out.push_back(' ');
+  out += s.skip.empty() ? "-" : s.skip;
+  out.push_back(' ');
+  out += std::to_string(s.read_end);
+  out.push_back(' ');
   out += s.path;
   return out;
 }
 
 std::optional<FileState> decode_file_state(std::string_view text) {
   FileState s;
-  if (next_field(text) != "1") return std::nullopt;
+  std::string_view version = next_field(text);
+  if (version != "1" && version != "2") return std::nullopt;
   if (!parse_number(next_field(text), s.size)) return std::nullopt;
   if (!parse_number(next_field(text), s.mtime_ns)) return std::nullopt;
   s.content_hash = std::string(next_field(text));
   if (s.content_hash.size() != 16) return std::nullopt;
   if (!parse_number(next_field(text), s.documents)) return std::nullopt;
+  if (version == "2") {
+    std::string_view skip = next_field(text);
+    if (skip.empty()) return std::nullopt;
+    if (skip != "-") s.skip = std::string(skip);
+    if (!parse_number(next_field(text), s.read_end)) return std::nullopt;
+  }
   if (text.empty()) return std::nullopt;
   s.path = std::string(text);
   return s;

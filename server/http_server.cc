@@ -1,0 +1,139 @@
+#include "http_server.h"
+
+#include <httplib.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <iostream>
+#include <thread>
+
+#include "api_handlers.h"
+#include "byline/error.h"
+#include "page_assets.h"
+#include "stop_signals.h"
+
+namespace byline::server {
+namespace {
+
+// The page loads its script and style from this server only; no inline
+// script, no plug-ins, no framing, and archive text can never fetch anything.
+constexpr const char* kContentSecurityPolicy =
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
+    "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+constexpr const char* kJson = "application/json; charset=utf-8";
+
+void send(httplib::Response& res, const ApiResponse& answer) {
+  res.status = answer.status;
+  res.set_header("Cache-Control", "no-store");
+  res.set_content(answer.body, kJson);
+}
+
+// An API route: a GET handler whose exceptions cannot escape (the endpoints
+// catch their own; this is the last guard, for a failure while sending).
+template <typename Endpoint>
+httplib::Server::Handler api_route(Endpoint endpoint) {
+  return [endpoint](const httplib::Request& req, httplib::Response& res) {
+    try {
+      send(res, endpoint(req));
+    } catch (...) {
+      send(res, current_error_response());
+    }
+  };
+}
+
+std::string url_host(const std::string& host) { return host.find(':') != std::string::npos ? "[" + host + "]" : host; }
+
+void add_routes(httplib::Server& http, Api& api) {
+  http.Get("/api/search", api_route([&api](const httplib::Request& req) { return api.search(req.params); }));
+  http.Get("/api/count", api_route([&api](const httplib::Request& req) { return api.count(req.params); }));
+  http.Get("/api/stats", api_route([&api](const httplib::Request& req) { return api.stats(req.params); }));
+  http.Get("/api/health", api_route([&api](const httplib::Request& req) { return api.health(req.params); }));
+  http.Get(R"(/api/show/([^/]+))",
+           api_route([&api](const httplib::Request& req) { return api.show(req.matches[1], req.params); }));
+  for (const PageAsset& asset : page_assets()) {
+    auto serve_asset = [&asset](const httplib::Request&, httplib::Response& res) {
+      res.set_header("Cache-Control", "no-cache");
+      res.set_content(asset.body.data(), asset.body.size(), std::string(asset.content_type).c_str());
+    };
+    http.Get(std::string(asset.path), serve_asset);
+    if (asset.path == "/index.html") http.Get("/", serve_asset);
+  }
+  // Other methods: 405, as JSON like every error.
+  auto not_allowed = [](const httplib::Request&, httplib::Response& res) {
+    res.set_header("Allow", "GET, HEAD");
+    send(res, {405, error_json(405, status_message(405))});
+  };
+  http.Post(".*", not_allowed);
+  http.Put(".*", not_allowed);
+  http.Patch(".*", not_allowed);
+  http.Delete(".*", not_allowed);
+  http.Options(".*", not_allowed);
+}
+
+void set_limits_and_errors(httplib::Server& http) {
+  http.set_default_headers({{"Content-Security-Policy", kContentSecurityPolicy},
+                            {"X-Content-Type-Options", "nosniff"},
+                            {"Referrer-Policy", "no-referrer"},
+                            {"X-Frame-Options", "DENY"}});
+  // GET carries no body; a request that sends one more than this is refused.
+  http.set_payload_max_length(4096);
+  http.set_read_timeout(5, 0);
+  http.set_write_timeout(5, 0);
+  // A keep-alive connection holds a worker thread: idle ones are let go soon,
+  // which also bounds how long a stop waits for them.
+  http.set_keep_alive_timeout(2);
+  http.set_keep_alive_max_count(1000);
+  // Errors that httplib decides itself (no route: 404, request line longer
+  // than 8192 bytes: 414, ...) get the API's JSON body too, never HTML.
+  http.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
+    if (res.body.empty()) send(res, {res.status, error_json(res.status, status_message(res.status))});
+    return httplib::Server::HandlerResponse::Handled;
+  }));
+  http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr error) {
+    try {
+      std::rethrow_exception(error);
+    } catch (...) {
+      send(res, current_error_response());
+    }
+  });
+}
+
+}  // namespace
+
+void serve(const ServerOptions& options) {
+  Api api(options.db, SearchLimits{options.max_limit, 10000, 2000, options.time_limit});
+  httplib::Server http;
+  const unsigned threads = options.threads > 0 ? options.threads : std::max(4u, std::thread::hardware_concurrency());
+  http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  set_limits_and_errors(http);
+  add_routes(http, api);
+
+  // A signal may come before listen() has started: the stop waits for it to
+  // start (or to have failed) so that it is never lost.
+  std::atomic<bool> listen_over{false};
+  StopSignals signals([&] {
+    while (!listen_over && !http.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    http.stop();
+  });
+
+  errno = 0;
+  int port = options.port;
+  bool bound = port == 0 ? (port = http.bind_to_any_port(options.bind)) > 0 : http.bind_to_port(options.bind, port);
+  if (!bound) {
+    listen_over = true;
+    std::string why = errno != 0 ? std::strerror(errno) : "cannot bind";
+    throw Error("serve: " + url_host(options.bind) + ":" + std::to_string(options.port) + ": " + why);
+  }
+  std::cerr << "byline: serving index " << options.db << " at http://" << url_host(options.bind) << ':' << port << "/ ("
+            << threads << " threads; stop with Ctrl-C or SIGTERM)" << std::endl;
+  http.listen_after_bind();
+  // listen_after_bind returns once stopped and its worker threads have
+  // answered the requests in flight.
+  listen_over = true;
+}
+
+}  // namespace byline::server
