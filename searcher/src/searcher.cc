@@ -22,6 +22,7 @@
 #include "snippet_generator.h"
 #include "snowball_stem.h"
 #include "spelling_suggestion.h"
+#include "thread_groups.h"
 #include "xapian_error.h"
 
 namespace byline {
@@ -45,6 +46,8 @@ Document to_document(const DocRecord& r) {
   return d;
 }
 
+}  // namespace
+
 Hit to_hit(const DocRecord& r) {
   Hit hit;
   hit.id = doc_record_id(r);
@@ -56,8 +59,6 @@ Hit to_hit(const DocRecord& r) {
   if (r.is_comment) hit.comment = CommentRef{r.comment_index, r.comment_parent};
   return hit;
 }
-
-}  // namespace
 
 struct Searcher::Impl {
   std::string path;
@@ -210,22 +211,26 @@ Results Searcher::Impl::run(const Query& query) {
 
   Xapian::Enquire enquire(db);
   enquire.set_query(parsed.query);
-  enquire.set_weighting_scheme(Xapian::BM25Weight(1.2, 0, 1, 0.75, 0.5));
-  // Ties end on the unique id, never on docids (which differ between a
-  // sharded and a single index of the same pages): kSlotOrder is date then id,
-  // so Oldest is exactly Newest reversed.
-  switch (query.sort) {
-    case SortOrder::Relevance:
-      enquire.set_sort_by_relevance_then_value(schema::kSlotOrder, true);
-      break;
-    case SortOrder::Newest:
-      enquire.set_sort_by_value(schema::kSlotOrder, true);
-      break;
-    case SortOrder::Oldest:
-      enquire.set_sort_by_value(schema::kSlotOrder, false);
-      break;
-  }
-  if (query.collapse) enquire.set_collapse_key(schema::kSlotPage);
+  auto configure = [&query](Xapian::Enquire& e) {
+    e.set_weighting_scheme(Xapian::BM25Weight(1.2, 0, 1, 0.75, 0.5));
+    // Ties end on the unique id, never on docids (which differ between a
+    // sharded and a single index of the same pages): kSlotOrder is date then
+    // id, so Oldest is exactly Newest reversed.
+    switch (query.sort) {
+      case SortOrder::Relevance:
+        e.set_sort_by_relevance_then_value(schema::kSlotOrder, true);
+        break;
+      case SortOrder::Newest:
+        e.set_sort_by_value(schema::kSlotOrder, true);
+        break;
+      case SortOrder::Oldest:
+        e.set_sort_by_value(schema::kSlotOrder, false);
+        break;
+    }
+  };
+  configure(enquire);
+  const bool by_page = query.collapse || query.thread;
+  if (by_page) enquire.set_collapse_key(schema::kSlotPage);
   FacetCounter facets(query.facets);
   // Xapian 1.4 miscounts match spies on remote shards when the MSet holds
   // hits (a document counted twice); with an empty MSet the counts are right,
@@ -315,10 +320,31 @@ Results Searcher::Impl::run(const Query& query) {
     if (snippets) hit.snippet = snippets->make(record.text, query.snippet_chars);
     results.hits.push_back(std::move(hit));
   }
+  // When the match visited every matching document, Xapian's collapse counts
+  // are exact: --collapse needs no second match (which, over a whole index
+  // with many pages shown, took long enough to race a writer's commits
+  // again and again: tests/reliability/concurrency_test.cc).
+  const bool collapse_counts_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+  if (query.collapse && !query.thread && collapse_counts_exact) {
+    Xapian::MSetIterator counted = mset.begin();
+    for (Hit& hit : results.hits) hit.more_on_page = (counted++).get_collapse_count();
+  } else if (by_page && !results.hits.empty()) {
+    std::vector<std::string> pages;
+    for (const Hit& hit : results.hits) pages.push_back(page_of_id(hit.id));
+    const auto matches = matches_by_page(db, parsed.query, pages, configure);
+    for (Hit& hit : results.hits) {
+      auto found = matches.find(page_of_id(hit.id));
+      if (found != matches.end() && !found->second.empty()) hit.more_on_page = found->second.size() - 1;
+    }
+    if (query.thread)
+      results.groups = thread_groups(
+          db, results.hits, matches, query.thread_comments, fetch_documents(), to_hit,
+          [&](const std::string& text) { return snippets ? snippets->make(text, query.snippet_chars) : Snippet(); });
+  }
   if (separate_facets) {
     Xapian::Enquire counting(db);
     counting.set_query(parsed.query);
-    if (query.collapse) counting.set_collapse_key(schema::kSlotPage);
+    if (by_page) counting.set_collapse_key(schema::kSlotPage);
     facets.attach(counting);
     if (query.time_limit > 0) counting.set_time_limit(query.time_limit);
     counting.get_mset(0, 0, check_at_least);
@@ -410,6 +436,18 @@ std::vector<Document> Searcher::comments(const std::string& page_id) {
       std::sort(out.begin(), out.end(),
                 [](const Document& a, const Document& b) { return a.comment->index < b.comment->index; });
       return out;
+    });
+  });
+}
+
+Snippet Searcher::highlight(const Query& query, const std::string& text) {
+  return translate_xapian_errors(impl_->what, [&] {
+    return impl_->across_shards(query.allow_partial, [&] {
+      impl_->shards->refresh();
+      QueryBuilder builder(impl_->settings);
+      ParsedQuery parsed = builder.build(query, impl_->db);
+      SnippetGenerator generator(snippet_terms(parsed.query), impl_->stemmer);
+      return generator.highlight_all(text);
     });
   });
 }
