@@ -156,7 +156,7 @@ class QueryScanner {
         }
         return;
       }
-      if (name == "tag" || name == "type" || name == "date") {
+      if (name == "tag" || name == "type" || name == "date" || name == "page" || name == "id") {
         // The value stays as typed: to the closing quote, or the next space
         // or closing parenthesis.
         keep(end + 1 - i_);

@@ -11,10 +11,11 @@
 //  - the query's structure stays as typed: field names (`title:`,
 //    `author:`, in any case), quotes of phrases, parentheses, `+` signs,
 //    operators (AND, OR, NOT, XOR, NEAR, ADJ, NEAR/3), wildcards (`oil*`),
-//    the values of tag:, type: and date:, and tokens that hold anything but
-//    letters (numbers, dates, "U.S.", "e-mail", "obama's"; in author:,
-//    letters and digits are a name: "sierra415") are kept byte for byte; an
-//    excluded word (`-word`, `NOT word`) is never corrected;
+//    the values of tag:, type:, date:, page: and id:, and tokens that hold
+//    anything but letters (numbers, dates, "U.S.", "e-mail", "obama's"; in
+//    author:, letters and digits are a name: "sierra415") are kept byte for
+//    byte; an excluded word (`-word`, `NOT word`) is never corrected; the
+//    words inside on:(...), discussed:(...) and reply:(...) are words;
 //  - `author:` words are corrected from the words of the author names in the
 //    index, `title:` words only into words that titles hold;
 //  - a long query (more than kMaxQueryWords words: a pasted sentence) gets no

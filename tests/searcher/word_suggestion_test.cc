@@ -118,6 +118,8 @@ TEST_CASE("the query around a corrected word stays as typed", "[searcher][spelli
   CHECK(suggestion(db, "sanctoins OR zzyzx* NEAR/3 tag:sanctoins type:article date:2013-04-01..2013-05-01 1987") ==
         "sanctions OR zzyzx* NEAR/3 tag:sanctoins type:article date:2013-04-01..2013-05-01 1987");
   CHECK(suggestion(db, "sanctoins U.S. e-mial obama's") == "sanctions U.S. e-mial obama's");
+  CHECK(suggestion(db, "page:sanctoinsabc id:sanctoins sanctoins") == "page:sanctoinsabc id:sanctoins sanctions");
+  CHECK(suggestion(db, "on:(sanctoins) discussed:sanctoins") == "on:(sanctions) discussed:sanctions");
   // Excluded words are not corrected (a correction would exclude more).
   CHECK_FALSE(suggestion(db, "-sanctoins"));
   CHECK_FALSE(suggestion(db, "weather NOT sanctoins"));
