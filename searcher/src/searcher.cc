@@ -21,7 +21,7 @@
 #include "shards_reader.h"
 #include "snippet_generator.h"
 #include "snowball_stem.h"
-#include "spelling_correction.h"
+#include "spelling_suggestion.h"
 #include "thread_groups.h"
 #include "xapian_error.h"
 
@@ -30,9 +30,6 @@ namespace byline {
 const char* to_string(DocType type) { return type == DocType::Article ? "article" : "comment"; }
 
 namespace {
-
-// Below this many matches, a spelling correction is worth showing.
-constexpr Xapian::doccount kFewMatches = 5;
 
 Document to_document(const DocRecord& r) {
   Document d;
@@ -97,6 +94,22 @@ struct Searcher::Impl {
     results.total_lower = all.get_matches_lower_bound();
     results.total_upper = all.get_matches_upper_bound();
     results.total_exact = results.total_lower == results.total_upper;
+  }
+
+  // The documents `text` matches with query's filters (spelling_suggestion.h).
+  Xapian::doccount count_matches(const Query& query, const std::string& text, Xapian::doccount at_least) {
+    Query other = query;
+    other.text = text;
+    Xapian::Query parsed;
+    try {
+      parsed = queries->build(other, db).query;
+    } catch (const BadQuery&) {
+      return 0;
+    }
+    Xapian::Enquire counting(db);
+    counting.set_query(parsed);
+    counting.set_weighting_scheme(Xapian::BoolWeight());
+    return counting.get_mset(0, 0, at_least).get_matches_lower_bound();
   }
 
   // For a look-up that found nothing: throws IndexUnusable when a shard did
@@ -249,11 +262,9 @@ Results Searcher::Impl::run(const Query& query) {
   results.total_exact = results.total_lower == results.total_upper;
   if (query.collapse && !results.total_exact && (query.exact_total || results.total_upper <= Results::kExactTotalUpTo))
     count_collapsed(parsed.query, results);
-  // Spelling look-ups cost more than the match: only when few documents match.
-  if (results.total < kFewMatches) {
-    std::string corrected = spelling_correction(db, stemmer, query.text);
-    if (!corrected.empty()) results.corrected = std::move(corrected);
-  }
+  results.corrected = suggest_spelling(
+      db, stemmer, query.text, static_cast<Xapian::doccount>(results.total),
+      [&](const std::string& text, Xapian::doccount at_least) { return count_matches(query, text, at_least); });
   std::optional<SnippetGenerator> snippets;
   if (query.snippet_chars > 0 && !mset.empty()) snippets.emplace(snippet_terms(parsed.query), stemmer);
   // The hits' documents: on remote shards, concurrently (one round trip per
