@@ -28,6 +28,10 @@ constexpr int kJsonFormatVersion = 2;
 //  "partial"?: true, "failed_shards"?: ["tcp://HOST:PORT: why", ...]}
 std::string search_json(const Query& query, const Results& results);
 
+// `byline count --format json`: {"format_version", "query", "total",
+// "total_exact", "total_min"?, "total_max"?}.
+std::string count_json(const Query& query, const Results& results);
+
 // The document, and for an article "comments": its comments in page order,
 // each with its reply "depth" (0 for a top-level comment).
 std::string document_json(const Document& document, const std::vector<Document>& comments);
