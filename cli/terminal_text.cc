@@ -109,20 +109,20 @@ std::string terminal_safe(std::string_view text, Layout layout) {
   return out;
 }
 
-Snippet terminal_safe(const Snippet& snippet) {
+Snippet terminal_safe(const Snippet& snippet, Layout layout) {
   // Each stretch between highlight boundaries is cleaned on its own, so the
   // highlights still cover the same words.
   Snippet out;
   std::size_t at = 0;
   for (const Highlight& h : snippet.highlights) {
     if (h.offset < at || h.offset + h.length > snippet.text.size()) continue;  // out of order: dropped
-    out.text += terminal_safe(std::string_view(snippet.text).substr(at, h.offset - at));
-    const std::string word = terminal_safe(std::string_view(snippet.text).substr(h.offset, h.length));
+    out.text += terminal_safe(std::string_view(snippet.text).substr(at, h.offset - at), layout);
+    const std::string word = terminal_safe(std::string_view(snippet.text).substr(h.offset, h.length), layout);
     out.highlights.push_back({out.text.size(), word.size()});
     out.text += word;
     at = h.offset + h.length;
   }
-  out.text += terminal_safe(std::string_view(snippet.text).substr(at));
+  out.text += terminal_safe(std::string_view(snippet.text).substr(at), layout);
   return out;
 }
 

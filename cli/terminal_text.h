@@ -30,7 +30,7 @@ std::string terminal_safe(std::string_view text, Layout layout = Layout::OneLine
 
 // The same for a snippet, its highlights moved to the same words of the
 // cleaned text (highlights are byte spans).
-Snippet terminal_safe(const Snippet& snippet);
+Snippet terminal_safe(const Snippet& snippet, Layout layout = Layout::OneLine);
 
 }  // namespace byline::cli
 
