@@ -87,6 +87,16 @@ TEST_CASE("search, show and stats text output carry no byte that drives the term
   CHECK(show.out.find("on Monday") != std::string::npos);
   CHECK(show.out.find("harbour comment") != std::string::npos);
 
+  // The threaded views print the same text their own way.
+  RunResult threads = run_byline({"--db", f.db, "search", "--thread", "harbour"});
+  REQUIRE(threads.exit_code == 0);
+  check_safe("search --thread", threads.out);
+  CHECK(threads.out.find("harbour comment") != std::string::npos);
+  RunResult thread = run_byline({"--db", f.db, "show", "--thread", f.article_id});
+  REQUIRE(thread.exit_code == 0);
+  check_safe("show --thread", thread.out, true);
+  CHECK(thread.out.find("harbour comment") != std::string::npos);
+
   RunResult facets = run_byline({"--db", f.db, "search", "-n", "0", "--facets", "author", "harbour"});
   REQUIRE(facets.exit_code == 0);
   check_safe("facets", facets.out);
