@@ -65,7 +65,7 @@ std::uint64_t article_count(Searcher& searcher) {
 
 }  // namespace
 
-TEST_CASE("readers open, reopen and search while a writer commits small batches, on a busy machine",
+TEST_CASE("readers in 8 threads open, reopen and search while a writer commits small batches, on a busy machine",
           "[searcher][threads][race]") {
   const int pages = env_int("BYLINE_READER_RACE_PAGES", 300);
   const int readers_count = 8;
