@@ -55,6 +55,8 @@ bool is_new_index(const std::string& path) {
 void remove_unused_shard_folders(const std::string& db_path, const std::vector<std::string>& folders,
                                  const IndexerCore& core) {
   for (const fs::path folder : folders) {
+    std::error_code ec;
+    if (!fs::exists(folder, ec)) continue;  // removed above: half created
     bool reused = false;
     for (const auto& shard : core.shards) reused = reused || fs::path(shard->path) == folder;
     if (reused) continue;
@@ -64,7 +66,6 @@ void remove_unused_shard_folders(const std::string& db_path, const std::vector<s
         throw IndexUnusable("index " + db_path + ": damaged (shard folder " + folder.filename().string() +
                             " holds documents but the stub is missing): run 'byline check'");
     }
-    std::error_code ec;
     fs::remove_all(folder, ec);
     if (ec) throw IoError("index " + db_path + ": cannot remove " + folder.string() + ": " + ec.message());
   }
@@ -147,6 +148,12 @@ void open_shards(IndexerCore& core) {
   // A creation killed before its stub is taken up again as a new index.
   const std::vector<std::string> left =
       is_new_index(core.path) ? std::vector<std::string>{} : unfinished_creation_shards(core.path);
+  // A shard folder without a version file was being created by Xapian when
+  // the run was killed: it holds nothing yet, and opening it would fail.
+  for (const std::string& folder : left) {
+    std::error_code ec;
+    if (!fs::exists(fs::path(folder) / "iamglass", ec)) fs::remove_all(folder, ec);
+  }
   const bool is_new = is_new_index(core.path) || !left.empty();
   if (has_stub(core.path)) {
     open_sharded(core);

@@ -171,7 +171,7 @@ TEST_CASE("a sharded index killed before its stub was written: no index yet, and
   const std::string db = (dir / "db").string();
   // What create_sharded leaves when killed before the stub: shard folders
   // with the settings committed and no document (here three: an earlier
-  // attempt with --jobs 3), maybe the stub's temporary file.
+  // attempt with --jobs 3), maybe the stub's temporary file,
   fs::create_directories(db);
   for (int n = 0; n < 3; ++n) {
     Xapian::WritableDatabase shard(db + "/shard" + std::to_string(n), Xapian::DB_CREATE);
@@ -182,6 +182,8 @@ TEST_CASE("a sharded index killed before its stub was written: no index yet, and
     write_index_settings(shard, settings);
     shard.commit();
   }
+  // and one Xapian was still creating (no version file yet).
+  byline::test::write_file(fs::path(db) / "shard3" / "postlist.glass", "");
   byline::test::write_file(fs::path(db) / ("XAPIANDB.tmp." + std::to_string(kDeadPid) + "-1"), "# Byline");
 
   CHECK_THROWS_WITH(Searcher(db), Catch::Matchers::Contains("no index there yet"));
