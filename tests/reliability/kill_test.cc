@@ -115,7 +115,7 @@ TEST_CASE("SIGKILL during index --reshard, 10 times: search answers as before, t
                  {answer, answer}, dir.path(), "reshard");
 }
 
-TEST_CASE("SIGKILL during index --jobs 2, 10 times: search answers, with whole pages; the next run completes",
+TEST_CASE("SIGKILL during index --jobs 2, 10 times: search answers with whole pages, the next run completes",
           "[reliability][kill][index]") {
   TempDir dir;
   const fs::path in = dir / "in";
