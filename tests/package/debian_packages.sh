@@ -114,6 +114,10 @@ assert byline.__file__.startswith(root), byline.__file__
 hits = byline.Searcher(index).search("missile defense", limit=3).hits
 assert hits and hits[0].title == "Boston bombing looms large at U.S./Russia meeting", hits
 PY
+  PYTHONPATH="$root/usr/$site" /usr/bin/python3 "$source_dir/examples/search.py" "$work/index-py" "$source_dir/corpus" \
+    missile defense >"$work/search-py.txt"
+  grep -qx '1\. \[article\] Boston bombing looms large at U.S./Russia meeting (Elise Labott)' "$work/search-py.txt" ||
+    fail "examples/search.py with the packaged module: $(cat "$work/search-py.txt")"
 fi
 
 "$source_dir/tests/package/consume.sh" "$root/usr" "$source_dir" "$work/consume"

@@ -204,6 +204,22 @@ class IndexedByModule(unittest.TestCase):
         self.assertGreater(ticks, 0, "no other thread ran while add() was indexing: the GIL was held")
 
 
+class Example(unittest.TestCase):
+    def test_examples_search_py_indexes_and_finds_the_article(self):
+        example = pathlib.Path(__file__).resolve().parents[2] / "examples" / "search.py"
+        with tempfile.TemporaryDirectory() as tmp:
+            done = subprocess.run([sys.executable, str(example), os.path.join(tmp, "index"), CORPUS, "missile", "defense"],
+                                  capture_output=True, text=True)
+            self.assertEqual(done.returncode, 0, done.stderr)
+            lines = done.stdout.splitlines()
+            self.assertRegex(lines[0], r"^indexed [1-9]\d* articles, [1-9]\d* comments$")
+            self.assertEqual(lines[2], "1. [article] Boston bombing looms large at U.S./Russia meeting (Elise Labott)")
+            bad = subprocess.run([sys.executable, str(example), os.path.join(tmp, "index"), CORPUS, "date:2013-99"],
+                                 capture_output=True, text=True)
+            self.assertEqual(bad.returncode, 2)
+            self.assertTrue(bad.stderr.startswith("bad query: "), bad.stderr)
+
+
 class Module(unittest.TestCase):
     def test_version_is_the_binarys(self):
         first_line = subprocess.run([BINARY, "--version"], capture_output=True, text=True).stdout.splitlines()[0]
