@@ -27,7 +27,7 @@ struct AddSummary {
 class Index {
  public:
   Index(const std::string& path, const IndexOptions& options)
-      : path_(path), indexer_(std::make_unique<Indexer>(path, options)) {}
+      : path_(path), indexer_(std::make_unique<Indexer>(path, options)), language_(indexer_->language()) {}
 
   // Called without the GIL: the mutex keeps two Python threads from using
   // one Indexer at once (it is not thread-safe).
@@ -52,12 +52,25 @@ class Index {
     std::lock_guard<std::mutex> lock(mutex_);
     if (!indexer_) return;
     indexer_->commit();
+    std::lock_guard<std::mutex> stopping(stop_mutex_);
     indexer_.reset();
   }
 
+  // Not under mutex_: add() holds that while it runs, and stop() is what may
+  // end it (Indexer::stop is safe from another thread). stop_mutex_ only
+  // keeps close() from destroying the Indexer meanwhile.
+  void stop() {
+    std::lock_guard<std::mutex> stopping(stop_mutex_);
+    if (indexer_) indexer_->stop();
+  }
+
   const std::string& path() const { return path_; }
-  bool closed() const { return !indexer_; }
-  std::string language() { return open().language(); }
+  bool closed() {
+    std::lock_guard<std::mutex> stopping(stop_mutex_);
+    return !indexer_;
+  }
+  // Fixed when the index was created: read once, so that asking never waits for a running add().
+  const std::string& language() const { return language_; }
 
  private:
   Indexer& open() {
@@ -67,7 +80,9 @@ class Index {
 
   std::string path_;
   std::unique_ptr<Indexer> indexer_;
+  std::string language_;
   std::mutex mutex_;
+  std::mutex stop_mutex_;
 };
 
 // A path, a path-like object, or an iterable of them, as strings (os.fspath).
@@ -135,6 +150,9 @@ void bind_index(py::module_& m) {
           py::arg("paths"),
           "Indexes files and folders (one path or a list), incrementally, as `byline index` does; the GIL is "
           "released meanwhile. Files that cannot be read are counted in `failed` and named in `errors`.")
+      .def("stop", &Index::stop,
+           "Asks a running add() (in another thread) to finish its file, commit and return with "
+           "summary.interrupted; made before add(), it stops the next add() at once")
       .def("commit", &Index::commit, py::call_guard<py::gil_scoped_release>())
       .def("close", &Index::close, py::call_guard<py::gil_scoped_release>(), "Commits and releases the lock")
       .def_property_readonly("path", &Index::path)

@@ -127,6 +127,7 @@ class IndexedByModule(unittest.TestCase):
 
     def test_add_returns_the_summary_and_the_binary_reads_the_index(self):
         with byline.Index(self.db) as index:
+            self.assertEqual(index.language, "english")
             summary = index.add(pathlib.Path(CORPUS))  # a path-like, or a list of paths
         files = len([f for f in os.listdir(CORPUS) if f.endswith(".txt")])
         self.assertEqual((summary.files, summary.indexed, summary.failed, summary.unchanged), (files, files, 0, 0))
@@ -150,6 +151,39 @@ class IndexedByModule(unittest.TestCase):
         self.assertEqual(summary.failed, 1)
         self.assertEqual(len(summary.errors), 1)
         self.assertIn("missing.txt", summary.errors[0])
+
+    def test_hostile_bytes_are_shown_as_the_binary_shows_them_and_warned_about(self):
+        pages = os.path.join(self.tmp.name, "pages")
+        os.mkdir(pages)
+        with open(os.path.join(pages, "a.txt"), "wb") as page:
+            page.write(b"Bad \xff\xfe title zebra\nApril 22nd, 2013\n10:08 PM ET\n\nBad \xff\xfe title zebra\n\n"
+                       b"By Some One\n\nText with zebra, <mark>, \x1b[31m and \xc3 broken \xe2\x82 bytes.\n")
+        with byline.Index(self.db) as index:
+            summary = index.add(pages)
+        self.assertEqual(summary.indexed, 1)
+        self.assertEqual(len(summary.warnings), 1)
+        self.assertIn("not valid UTF-8", summary.warnings[0])
+        expected = json.loads(run_binary(self.db, "search", "--format", "json", "zebra"))["hits"][0]
+        hit = byline.Searcher(self.db).search("zebra").hits[0]
+        for field in ("title", "snippet", "snippet_html"):
+            self.assertEqual(getattr(hit, field), expected[field], field)
+        self.assertNotIn("<mark>,", hit.snippet_html)  # the page's own "<mark>" is escaped
+
+    def test_stop_interrupts_add(self):
+        with byline.Index(self.db) as index:
+            index.stop()  # before add(): that add() stops at once
+            stopped = index.add(CORPUS)
+            self.assertTrue(stopped.interrupted)
+            self.assertEqual(stopped.indexed, 0)
+            resumed = index.add(CORPUS)  # the request was consumed
+        self.assertFalse(resumed.interrupted)
+        self.assertGreater(resumed.indexed, 0)
+
+    def test_bad_options_of_a_new_index_raise(self):
+        with self.assertRaises(byline.BadQuery):
+            byline.Index(self.db, language="klingon")
+        with self.assertRaises(byline.Error):
+            byline.Index(self.db, jobs=0)
 
     def test_a_second_writer_raises_index_locked(self):
         first = byline.Index(self.db)
