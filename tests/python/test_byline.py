@@ -78,6 +78,37 @@ class IndexedByBinary(unittest.TestCase):
             self.assertEqual(hit.type, "comment")
             self.assert_hit_is_json(hit, want)
 
+    def test_collapse_and_page_are_the_binarys(self):
+        expected = json.loads(run_binary(self.db, "search", "--format", "json", "--collapse", "--", "the"))
+        results = self.searcher.search("the", collapse=True)
+        self.assertEqual([(h.id, h.more_on_page) for h in results],
+                         [(h["id"], h["more_on_page"]) for h in expected["hits"]])
+        self.assertTrue(any(h.more_on_page > 0 for h in results))
+        page_id = results.hits[0].id.split(".")[0]
+        expected = json.loads(run_binary(self.db, "search", "--format", "json", "--limit", "100", "--",
+                                         f"page:{page_id}"))
+        on_page = self.searcher.search("", page=page_id, limit=100)
+        self.assertEqual(sorted(h.id for h in on_page), sorted(h["id"] for h in expected["hits"]))
+        self.assertGreater(len(on_page), 1)
+        self.assertTrue(all(h.id.split(".")[0] == page_id for h in on_page))
+
+    def test_thread_groups_are_the_binarys(self):
+        expected = json.loads(run_binary(self.db, "search", "--format", "json", "--thread", "--thread-comments", "2",
+                                         "--", "the"))
+        results = self.searcher.search("the", thread=True, thread_comments=2)
+        self.assertEqual(results.total, expected["total"])
+        self.assertEqual(len(results.groups), len(expected["groups"]))
+        self.assertGreater(len(results.groups), 0)
+        for group, want in zip(results.groups, expected["groups"]):
+            self.assertEqual((group.rank, group.page, group.article_matched), (want["rank"], want["page"], want["article_matched"]))
+            self.assertEqual((group.comments_total, group.comments_matching),
+                             (want["comments"]["total"], want["comments"]["matching"]))
+            self.assert_hit_is_json(group.article, want["article"])
+            self.assertEqual(len(group.comments), len(want["comments"]["hits"]))
+            for comment, want_comment in zip(group.comments, want["comments"]["hits"]):
+                self.assert_hit_is_json(comment, want_comment)
+                self.assertEqual(comment.parent_author, want_comment["parent_author"])
+
     def test_count_is_the_exact_total(self):
         for query in ("missile", "", "type:comment", "nosuchwordanywhere"):
             expected = json.loads(run_binary(self.db, "search", "--format", "json", "--", query))
