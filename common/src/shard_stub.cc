@@ -69,7 +69,9 @@ ShardEntry parse_remote_address(const std::string& text) {
     bool digits = !port.empty() && port.size() <= 5 && port.find_first_not_of("0123456789") == std::string::npos;
     if (digits) entry.port = static_cast<unsigned>(std::stoul(port));
   }
-  if (entry.host.empty() || entry.port == 0 || entry.port > 65535 ||
+  // A host that still begins with ':' ("::1:7001") would be read back
+  // without it (the ":HOST:PORT" form above): not an address Byline can keep.
+  if (entry.host.empty() || entry.host[0] == ':' || entry.port == 0 || entry.port > 65535 ||
       entry.host.find_first_of(" \t/") != std::string::npos)
     throw BadQuery("'" + text + "' is not a remote shard address (use HOST:PORT or tcp://HOST:PORT)");
   return entry;
