@@ -82,7 +82,10 @@ std::string search_csv(const Results& results) {
                                        hit.comment ? std::to_string(hit.comment->index) : "",
                                        hit.comment && hit.comment->parent ? std::to_string(*hit.comment->parent) : "",
                                        hit.snippet.text};
-    for (std::size_t i = 0; i < fields.size(); ++i) out += (i ? "," : "") + csv_field(fields[i]);
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+      if (i > 0) out += ',';
+      out += csv_field(fields[i]);
+    }
     out += "\r\n";
   }
   return out;

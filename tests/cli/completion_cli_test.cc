@@ -63,7 +63,10 @@ struct BashFixture {
   // under the cursor.
   std::set<std::string> complete(const std::vector<std::string>& words) {
     std::string array;
-    for (const std::string& w : words) array += " " + shell_quoted(w);
+    for (const std::string& w : words) {
+      array += ' ';
+      array += shell_quoted(w);
+    }
     // Built with += (a chain of + trips a GCC 12 -Wrestrict false positive).
     std::string program = "source ";
     program += shell_quoted(script.string());
