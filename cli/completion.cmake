@@ -13,8 +13,8 @@ add_custom_target(byline_completions ALL DEPENDS ${_completion_scripts})
 
 # Where each shell looks, under the install prefix: bash-completion's
 # completionsdir (from its pkg-config file, with its prefix replaced by ours),
-# zsh's vendor-completions for a /usr install (Debian's fpath) and
-# site-functions elsewhere, fish's vendor_completions.d.
+# zsh's vendor-completions for a /usr install (on Debian's fpath) and
+# site-functions elsewhere (/usr/local/share/zsh/site-functions is on it), fish's vendor_completions.d.
 include(GNUInstallDirs)
 set(_bash_dir ${CMAKE_INSTALL_DATADIR}/bash-completion/completions)
 find_package(PkgConfig QUIET)
@@ -25,15 +25,23 @@ if(PKG_CONFIG_FOUND)
     string(REGEX REPLACE "^${_bash_pc_prefix}/" "" _bash_dir "${_bash_pc_dir}")
   endif()
 endif()
-if(CMAKE_INSTALL_PREFIX STREQUAL "/usr")
-  set(_zsh_default ${CMAKE_INSTALL_DATADIR}/zsh/vendor-completions)
-else()
-  set(_zsh_default ${CMAKE_INSTALL_DATADIR}/zsh/site-functions)
-endif()
 set(BYLINE_BASH_COMPLETION_DIR ${_bash_dir} CACHE STRING "bash completions, relative to the prefix")
-set(BYLINE_ZSH_COMPLETION_DIR ${_zsh_default} CACHE STRING "zsh completions, relative to the prefix")
+set(BYLINE_ZSH_COMPLETION_DIR "" CACHE STRING
+  "zsh completions, relative to the prefix (empty: decided at install time, see below)")
 set(BYLINE_FISH_COMPLETION_DIR ${CMAKE_INSTALL_DATADIR}/fish/vendor_completions.d CACHE STRING
   "fish completions, relative to the prefix")
 install(FILES ${BYLINE_COMPLETION_DIR}/byline.bash DESTINATION ${BYLINE_BASH_COMPLETION_DIR} RENAME byline)
-install(FILES ${BYLINE_COMPLETION_DIR}/byline.zsh DESTINATION ${BYLINE_ZSH_COMPLETION_DIR} RENAME _byline)
+if(BYLINE_ZSH_COMPLETION_DIR)
+  install(FILES ${BYLINE_COMPLETION_DIR}/byline.zsh DESTINATION ${BYLINE_ZSH_COMPLETION_DIR} RENAME _byline)
+else()
+  # The prefix is known only when installing (cmake --install --prefix, cpack's /usr).
+  install(CODE "
+    if(CMAKE_INSTALL_PREFIX STREQUAL \"/usr\")
+      set(_zsh_dir share/zsh/vendor-completions)
+    else()
+      set(_zsh_dir share/zsh/site-functions)
+    endif()
+    file(INSTALL DESTINATION \"\${CMAKE_INSTALL_PREFIX}/\${_zsh_dir}\" TYPE FILE RENAME _byline
+         FILES \"${BYLINE_COMPLETION_DIR}/byline.zsh\")")
+endif()
 install(FILES ${BYLINE_COMPLETION_DIR}/byline.fish DESTINATION ${BYLINE_FISH_COMPLETION_DIR} RENAME byline.fish)

@@ -8,6 +8,7 @@
 #include "command.h"
 #include "render_json.h"
 #include "render_text.h"
+#include "render_thread.h"
 
 namespace byline::cli {
 namespace {
@@ -39,20 +40,23 @@ void add_search_output_options(CLI::App& search, SearchOutput& output) {
 
 std::string search_output(const std::string& format, const Query& query, const Results& results, bool color,
                           std::vector<std::string>& unlisted) {
-  if (format == "json") return search_json(query, results);
+  // --thread groups hits by page in text and JSON; the line formats list the
+  // hits themselves (jsonl: one group per line).
+  if (format == "json") return query.thread ? thread_search_json(query, results) : search_json(query, results);
   if (format == "jsonl") return search_jsonl(query, results);
   if (format == "csv") return search_csv(results);
   if (format == "ids") return search_ids(results);
   if (format == "files") return search_files(results, unlisted);
-  return search_text(query, results, color);
+  return query.thread ? thread_search_text(query, results, color) : search_text(query, results, color);
 }
 
 std::string search_jsonl(const Query& query, const Results& results) {
-  // The hits of --format json exactly (same fields, same order), so the two
-  // formats cannot drift apart.
-  nlohmann::ordered_json whole = nlohmann::ordered_json::parse(search_json(query, results));
+  // The hits (with --thread: the groups) of --format json exactly, same
+  // fields in the same order, so the two formats cannot drift apart.
+  nlohmann::ordered_json whole =
+      nlohmann::ordered_json::parse(query.thread ? thread_search_json(query, results) : search_json(query, results));
   std::string out;
-  for (const auto& hit : whole["hits"])
+  for (const auto& hit : whole[query.thread ? "groups" : "hits"])
     out += hit.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
   return out;
 }

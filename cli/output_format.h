@@ -1,6 +1,6 @@
 // The output formats of `byline search` (--format) and its --exit-status:
 // text for people (render_text.h), one JSON object (render_json.h), and the
-// formats for pipes: jsonl (one hit per line), csv (RFC 4180, with a header
+// formats for pipes: jsonl (one hit per line; with --thread, one group), csv (RFC 4180, with a header
 // row), ids (one document id per line) and files (each hit's source once,
 // one per line, for xargs).
 #ifndef BYLINE_CLI_OUTPUT_FORMAT_H

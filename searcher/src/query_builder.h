@@ -35,7 +35,8 @@ struct ParsedQuery {
 // and stopper. Not thread-safe.
 class QueryBuilder {
  public:
-  explicit QueryBuilder(const IndexSettings& settings);
+  // depth: how deep inside thread clauses (on:(...)) this builder parses.
+  explicit QueryBuilder(const IndexSettings& settings, int depth = 0);
   QueryBuilder(const QueryBuilder&) = delete;
   QueryBuilder& operator=(const QueryBuilder&) = delete;
 
@@ -47,8 +48,11 @@ class QueryBuilder {
  private:
   Xapian::Query parse(const std::string& text, const Query& query, const Xapian::Database& db);
 
+  IndexSettings settings_;
+  int depth_;
   Xapian::QueryParser parser_;
   std::string error_;                         // set by the field processors during a parse
+  std::vector<Xapian::Query> joined_;         // this parse's thread clauses, by number
   std::vector<WildcardExpander*> wildcards_;  // owned by parser_
 };
 

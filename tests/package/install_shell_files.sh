@@ -24,8 +24,8 @@ warnings=$(MANPATH="$prefix/share/man" MANWIDTH=80 man --warnings=all byline 2>&
 bash_dir=$(pkg-config --variable=completionsdir bash-completion)
 bash_dir=${bash_dir#"$(pkg-config --variable=prefix bash-completion)"/}
 [ -f "$prefix/$bash_dir/byline" ] || fail "no bash completion in $bash_dir"
-[ -f "$prefix/share/zsh/site-functions/_byline" ] || [ -f "$prefix/share/zsh/vendor-completions/_byline" ] ||
-  fail "no zsh completion (_byline) in share/zsh"
+# Not a /usr prefix: site-functions (vendor-completions is for /usr, Debian's fpath).
+[ -f "$prefix/share/zsh/site-functions/_byline" ] || fail "no zsh completion (_byline) in share/zsh/site-functions"
 [ -f "$prefix/share/fish/vendor_completions.d/byline.fish" ] || fail "no fish completion in vendor_completions.d"
 
 reply=$(bash --norc --noprofile -c "source '$prefix/$bash_dir/byline'; COMP_WORDS=(byline sea); COMP_CWORD=1;
