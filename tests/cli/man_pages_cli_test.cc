@@ -127,8 +127,9 @@ TEST_CASE("every option of every --help is in its man page", "[cli][man]") {
 
 TEST_CASE("byline-search(1) documents the whole query language", "[cli][man]") {
   std::string text = rendered("byline-search");
-  for (const char* part : {"title:", "author:", "tag:", "type:", "date:", "NEAR", "OR", "NOT", "\"a phrase\"",
-                           "prefix*", "--exit-status", "jsonl", "RFC 4180", "EXAMPLES"}) {
+  for (const char* part : {"title:",    "author:",      "tag:",          "type:", "date:",    "NEAR",        "OR",
+                           "NOT",       "\"a phrase\"", "prefix*",       "page:", "on:(",     "discussed:(", "reply:(",
+                           "last-week", "BYLINE_NOW",   "--exit-status", "jsonl", "RFC 4180", "EXAMPLES"}) {
     INFO(part);
     CHECK(text.find(part) != std::string::npos);
   }

@@ -223,3 +223,17 @@ TEST_CASE("--color=always|never|auto decide colour in text output", "[cli][forma
   CHECK(bad.exit_code == 2);
   CHECK(bad.err.rfind("byline: ", 0) == 0);
 }
+
+TEST_CASE("search --thread --format jsonl prints each group of --format json on its own line", "[cli][formats]") {
+  FormatFixture f;
+  RunResult whole = f.search({"sanctions", "--thread", "--format", "json"});
+  INFO(whole.err);
+  REQUIRE(whole.exit_code == 0);
+  json groups = json::parse(whole.out)["groups"];
+  REQUIRE(groups.size() >= 2);
+  RunResult r = f.search({"sanctions", "--thread", "--format", "jsonl"});
+  REQUIRE(r.exit_code == 0);
+  std::vector<std::string> lines = lines_of(r.out);
+  REQUIRE(lines.size() == groups.size());
+  for (std::size_t i = 0; i < lines.size(); ++i) CHECK(json::parse(lines[i]) == groups[i]);
+}
