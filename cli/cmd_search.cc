@@ -1,6 +1,7 @@
 // `byline search QUERY...`: runs one query and prints the hits.
 //
-// Exit status 0 when the search ran (with or without matches), 2 for a query
+// Exit status 0 when the search ran (with or without matches; with
+// --exit-status, 1 when nothing matched), 2 for a query
 // or option it cannot understand, 3 when the index is missing or unusable (or
 // a remote shard does not answer), 1 for a --partial answer that lacks some
 // shards (the hits of the others are printed, with a warning per shard).
@@ -10,9 +11,7 @@
 #include "byline/searcher.h"
 #include "command.h"
 #include "diagnostics.h"
-#include "render_json.h"
-#include "render_text.h"
-#include "render_thread.h"
+#include "output_format.h"
 #include "search_request.h"
 #include "terminal.h"
 
@@ -21,7 +20,7 @@ namespace {
 
 // The search itself (shared with the server, see search_request.h) and how to print it.
 struct SearchOptions : SearchRequest {
-  std::string format = "text";
+  SearchOutput output;  // --format, --exit-status
 };
 
 }  // namespace
@@ -59,23 +58,19 @@ void add_search_command(CLI::App& app, const GlobalOptions& global, RunFn& run) 
       ->check(CLI::IsMember(kFacetNames));
   cmd->add_flag("--partial", opts->query.allow_partial,
                 "When a remote shard does not answer, answer from the others (exit 1) instead of failing (exit 3)");
-  cmd->add_option("--format", opts->format, "Output format")
-      ->check(CLI::IsMember({"text", "json"}))
-      ->capture_default_str();
+  add_search_output_options(*cmd, opts->output);
   cmd->callback([&run, &global, opts] {
     run = [&global, opts] {
       Query query = to_query(*opts);
       Searcher searcher(global.db);
       Results results = searcher.search(query);
-      if (opts->format == "json")
-        std::cout << (query.thread ? thread_search_json(query, results) : search_json(query, results));
-      else
-        std::cout << (query.thread ? thread_search_text(query, results, use_color())
-                                   : search_text(query, results, use_color()));
+      std::vector<std::string> unlisted;
+      std::cout << search_output(opts->output.format, query, results, use_color(), unlisted);
       std::cout.flush();
       for (const std::string& failure : results.failed_shards) print_warning("partial results: shard " + failure);
-      if (!std::cout) return kExitPartial;
-      return results.partial ? kExitPartial : kExitOk;
+      for (const std::string& source : unlisted)
+        print_warning("source name with a control character, not listed: " + source);
+      return search_exit_status(opts->output, results, std::cout && unlisted.empty());
     };
   });
 }

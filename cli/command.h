@@ -12,14 +12,16 @@ namespace byline::cli {
 // Exit statuses, the same for every subcommand.
 enum Exit : int {
   kExitOk = 0,
-  kExitPartial = 1,   // some inputs failed, the rest was done
-  kExitUsage = 2,     // bad usage or bad query
-  kExitIndex = 3,     // index locked or unusable
+  kExitPartial = 1,  // some inputs failed, the rest was done
+  kExitUsage = 2,    // bad usage or bad query
+  kExitIndex = 3,    // index locked or unusable
 };
 
 // Options shared by all subcommands.
 struct GlobalOptions {
-  std::string db;     // --db, else $BYLINE_DB, else ./byline-index
+  std::string db;              // --db, else $BYLINE_DB, else ./byline-index
+  std::string color = "auto";  // --color: auto, always or never (color_choice.h)
+  bool no_pager = false;       // --no-pager (pager.h)
 };
 
 // Each subcommand file defines one add_*_command: it registers the subcommand
@@ -39,6 +41,7 @@ void add_compact_command(CLI::App& app, const GlobalOptions& global, RunFn& run)
 void add_shards_command(CLI::App& app, const GlobalOptions& global, RunFn& run);
 void add_serve_command(CLI::App& app, const GlobalOptions& global, RunFn& run);
 void add_check_command(CLI::App& app, const GlobalOptions& global, RunFn& run);
+void add_completion_command(CLI::App& app, const GlobalOptions& global, RunFn& run);
 
 }  // namespace byline::cli
 

@@ -1,59 +1,64 @@
 // The `byline` command: a thin client of libbyline. Each subcommand lives in
-// its own cmd_*.cc; this file wires them up and maps library errors to exit
+// its own cmd_*.cc and app.cc wires them up; this file parses the command
+// line, sets up colour and the pager, and maps library errors to exit
 // statuses in one place.
 #include <cstdlib>
 #include <exception>
 #include <iostream>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "api_words.h"
+#include "app.h"
 #include "byline/error.h"
-#include "byline/version.h"
+#include "color_choice.h"
 #include "command.h"
+#include "config_file.h"
 #include "diagnostics.h"
+#include "pager.h"
+#include "terminal.h"
 #include "usage_hints.h"
 
 namespace byline::cli {
 namespace {
 
-constexpr AddCommandFn kCommands[] = {
-    add_parse_command,
-    add_search_command,
-    add_count_command,
-    add_show_command,
-    add_index_command,
-    add_stats_command,
-    add_compact_command,
-    add_shards_command,
-    add_serve_command,
-    add_check_command,
-};
+// $PAGER for the text output of a paged subcommand on a terminal; nullptr
+// otherwise (a pager that cannot start is a warning: the output is printed
+// as it is).
+std::unique_ptr<Pager> start_pager(const CLI::App& app, const GlobalOptions& global) {
+  if (global.no_pager || !pages_text_output(app)) return nullptr;
+  std::string why_not;
+  std::optional<std::string> command = pager_command(stdout_is_terminal(), why_not);
+  std::unique_ptr<Pager> pager = command ? Pager::start(*command, why_not) : nullptr;
+  if (!why_not.empty()) print_warning(why_not);
+  return pager;
+}
 
-std::string default_db() {
-  const char* env = std::getenv("BYLINE_DB");
-  if (env != nullptr && *env != '\0') return env;
-  return "./byline-index";
+// Whether a parse error comes from the config file: a file error, or the
+// same command line parses without the file (a bad value in the file
+// fails only when the file is read).
+bool caused_by_config_file(const CLI::ParseError& error, int argc, char** argv) {
+  if (is_config_error(error)) return true;
+  CLI::App app{"", "byline"};
+  GlobalOptions global;
+  RunFn run;
+  build_app(app, global, run);
+  app.set_config();  // no file; --config still accepted
+  app.add_option("--config");
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::Error&) {
+    return false;
+  }
+  return true;
 }
 
 int run_main(int argc, char** argv) {
   CLI::App app{"Byline: full-text search for archives of news pages", "byline"};
-  app.set_version_flag("--version", std::string("byline ") + BYLINE_VERSION_STRING + "\nbuilt with Xapian " +
-                                        BYLINE_XAPIAN_VERSION + ", Snowball " + BYLINE_SNOWBALL_VERSION);
-  app.require_subcommand(1);
-  app.fallthrough();
-
   GlobalOptions global;
-  global.db = default_db();
-  app.add_option("--db", global.db, "Index folder (default: $BYLINE_DB, else ./byline-index)")
-      ->capture_default_str();
-
   RunFn run;
-  for (AddCommandFn add : kCommands) add(app, global, run);
-  // No count wraps or means "unlimited": "--offset -5" and "--limit -1" are
-  // usage errors, and so are pages far beyond any index Xapian can hold.
-  check_unsigned_options(app, 1000000000000ull,
-                         {{"--limit", 1000000000ull}, {"--offset", 1000000000ull}, {"--snippet-chars", 1000000ull}});
+  build_app(app, global, run);
 
   try {
     app.parse(argc, argv);
@@ -64,11 +69,19 @@ int run_main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    print_error(usage_error_text(app, std::vector<std::string>(argv + 1, argv + argc), e));
+    if (caused_by_config_file(e, argc, argv))
+      print_error("config file " + config_file_in_use(app) + ": " + config_error_text(e));
+    else
+      print_error(usage_error_text(app, std::vector<std::string>(argv + 1, argv + argc), e));
     return kExitUsage;
   }
 
+  // Decided before the pager takes stdout, so that "auto" sees the terminal.
+  decide_color(global.color);
   try {
+    // Declared in the try: the pager is closed (and waited for) before an
+    // error is printed, so the message is not lost behind the pager.
+    std::unique_ptr<Pager> pager = start_pager(app, global);
     return run ? run() : kExitUsage;
   } catch (const IndexLocked& e) {
     print_error(in_cli_words(e.what()));

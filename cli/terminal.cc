@@ -2,8 +2,7 @@
 
 #include <unistd.h>
 
-#include <cstdlib>
-#include <cstring>
+#include "color_choice.h"
 
 namespace byline::cli {
 
@@ -11,11 +10,8 @@ bool stdout_is_terminal() { return isatty(STDOUT_FILENO) == 1; }
 bool stderr_is_terminal() { return isatty(STDERR_FILENO) == 1; }
 
 bool use_color() {
-  const char* no_color = std::getenv("NO_COLOR");
-  if (no_color != nullptr && *no_color != '\0') return false;
-  const char* term = std::getenv("TERM");
-  if (term != nullptr && std::strcmp(term, "dumb") == 0) return false;
-  return stdout_is_terminal();
+  if (const bool* decided = decided_color()) return *decided;
+  return color_wanted("auto", stdout_is_terminal());
 }
 
 }  // namespace byline::cli

@@ -7,7 +7,8 @@ namespace byline::cli {
 
 bool stdout_is_terminal();
 bool stderr_is_terminal();
-// stdout is a terminal, NO_COLOR is unset or empty, and TERM is not "dumb".
+// As --color decided (color_choice.h); without a decision, "auto": stdout is
+// a terminal, NO_COLOR is unset or empty, and TERM is not "dumb".
 bool use_color();
 
 }  // namespace byline::cli

@@ -21,6 +21,9 @@ packages=(
   chromium                        # the search page's browser test (headless)
   nodejs                          # runs that test (playwright-core, see scripts/install-playwright.sh)
   clang libclang-rt-14-dev        # fuzz/run.sh: libFuzzer with ASan + UBSan
+  man-db groff-base               # man pages: the test renders each with `man -l` (warnings fail it)
+  bash-completion zsh fish        # completion scripts: installed to their folders, tested in each shell
+  bsdutils                        # `script`: the pager test runs byline on a pseudo-terminal
 )
 # Debian's nodejs comes without npm; a Node.js from elsewhere brings its own.
 command -v npm >/dev/null 2>&1 || packages+=(npm)
