@@ -24,7 +24,7 @@ namespace byline::cli {
 constexpr int kJsonFormatVersion = 2;
 
 // {"format_version", "query", "total", "total_exact", "total_min"?, "total_max"?, "offset", "limit", "corrected",
-// "hits": [...], "facets"?,
+// "relaxed", "relaxed_words"?, "all_words_total"? (when relaxed), "hits": [...], "facets"?,
 //  "partial"?: true, "failed_shards"?: ["tcp://HOST:PORT: why", ...]}
 std::string search_json(const Query& query, const Results& results);
 
