@@ -81,6 +81,11 @@ inline std::string resource_words(const std::string& text) {
     if (!words.empty()) throw IndexUnusable(damaged_message(what, words));
     if (type != "DatabaseError") throw IndexUnusable(message);
   }
+  // Byline looks documents up by the ids its own terms give (an unknown id is
+  // answered before any read), so a document they point to that is not there
+  // is an inconsistent index.
+  if (type == "DocNotFoundError")
+    throw IndexUnusable(damaged_message(what, "a document that its terms point to is missing"));
   if (type == "QueryParserError" || type == "WildcardError") throw BadQuery(message);
   if (type == "DatabaseError" || type == "NetworkError" || type == "NetworkTimeoutError" ||
       type == "DatabaseModifiedError" || type == "DatabaseClosedError" || type == "DatabaseCreateError")

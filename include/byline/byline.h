@@ -4,6 +4,7 @@
 #ifndef BYLINE_BYLINE_H
 #define BYLINE_BYLINE_H
 
+#include "byline/check.h"
 #include "byline/document.h"
 #include "byline/error.h"
 #include "byline/export.h"

@@ -17,6 +17,7 @@
 #include <exception>
 #include <mutex>
 #include <string_view>
+#include <system_error>
 #include <thread>
 
 #include "byline/error.h"
@@ -39,10 +40,14 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-bool out_of_descriptors(std::string_view message) {
+// Out of file descriptors, every later file would fail the same way: the run
+// stops at the first, with one line (what was committed stays).
+void stop_if_out_of_descriptors(const Error& e, const std::string& db_path, const std::string& file) {
+  const std::string_view message = e.what();
   for (int code : {EMFILE, ENFILE})
-    if (message.find(std::strerror(code)) != std::string_view::npos) return true;
-  return false;
+    if (message.find(std::strerror(code)) != std::string_view::npos)
+      throw IndexUnusable("index " + db_path + ": cannot read " + file +
+                          ": too many open files (raise the limit: ulimit -n)");
 }
 
 // What the workers of one run share: the callbacks (called one at a time),
@@ -203,6 +208,7 @@ class IndexRun {
         return;
       }
     } catch (const Error& e) {
+      stop_if_out_of_descriptors(e, core_.path, file.path);
       error(e.what());
       outcome(file.path, FileOutcome::Failed, old ? old->documents : 0);
       return;
@@ -215,11 +221,7 @@ class IndexRun {
     try {
       bytes = read_file(file.path);
     } catch (const Error& e) {
-      // Out of file descriptors, every later file would fail the same way:
-      // stop at the first, with one line (what was committed stays).
-      if (out_of_descriptors(e.what()))
-        throw IndexUnusable("index " + core_.path + ": cannot read " + file.path +
-                            ": too many open files (raise the limit: ulimit -n)");
+      stop_if_out_of_descriptors(e, core_.path, file.path);
       error(e.what());
       outcome(file.path, FileOutcome::Failed, old ? old->documents : 0);
       return;
@@ -510,7 +512,18 @@ IndexSummary run_workers(IndexerCore& core, const std::vector<std::string>& path
     work(0);
   } else {
     std::vector<std::thread> threads;
-    for (std::size_t w = 0; w < workers; ++w) threads.emplace_back(work, w);
+    threads.reserve(workers);
+    std::vector<std::size_t> inline_workers;
+    for (std::size_t w = 0; w < workers; ++w) {
+      try {
+        threads.emplace_back(work, w);
+      } catch (const std::system_error&) {
+        // No thread to be had (a low ulimit -v or -u): this thread does that
+        // worker's share itself rather than leave a started thread unjoined.
+        inline_workers.push_back(w);
+      }
+    }
+    for (std::size_t w : inline_workers) work(w);
     for (std::thread& t : threads) t.join();
   }
   shared.rethrow_failure();

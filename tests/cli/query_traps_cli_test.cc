@@ -87,12 +87,12 @@ TEST_CASE("a phrase is highlighted where it stands, not its words elsewhere", "[
   TrapPages f;
   json out = f.search("\"oil price\"");
   REQUIRE(out["hits"].size() == 1);
-  std::string snippet = out["hits"][0]["snippet"];
+  std::string snippet = out["hits"][0]["snippet_html"];
   INFO(snippet);
   CHECK(snippet.find("<mark>oil price</mark>") != std::string::npos);
   CHECK(snippet.find("<mark>") == snippet.rfind("<mark>"));  // just that one
   // Outside the phrase, its words are highlighted as words.
-  std::string words = f.search("\"oil price\" gold")["hits"][0]["snippet"];
+  std::string words = f.search("\"oil price\" gold")["hits"][0]["snippet_html"];
   INFO(words);
   CHECK(words.find("<mark>gold</mark>") != std::string::npos);
   CHECK(words.find("<mark>price</mark>") == std::string::npos);

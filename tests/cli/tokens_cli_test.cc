@@ -78,8 +78,8 @@ TEST_CASE("accents fold both ways and snippets show the text as written", "[cli]
   json out = f.search("cafe zurich");
   REQUIRE(out["hits"].size() == 2);
   std::string snippet = out["hits"][0]["source"].get<std::string>().find("embassy") != std::string::npos
-                            ? out["hits"][0]["snippet"]
-                            : out["hits"][1]["snippet"];
+                            ? out["hits"][0]["snippet_html"]
+                            : out["hits"][1]["snippet_html"];
   INFO(snippet);
   CHECK(snippet.find("<mark>café</mark>") != std::string::npos);
   CHECK(snippet.find("<mark>Zürich</mark>") != std::string::npos);
@@ -93,7 +93,7 @@ TEST_CASE("possessives, hyphenated words and numbers as written", "[cli][tokens]
   CHECK(f.found("1,000") == Names{"embassy"});
   CHECK(f.found("1000 tonnes") == Names{"embassy"});
   CHECK(f.found("3.5%") == Names{"embassy"});
-  std::string snippet = f.search("email")["hits"][0]["snippet"];
+  std::string snippet = f.search("email")["hits"][0]["snippet_html"];
   CHECK((snippet.find("<mark>e-mail</mark>") != std::string::npos ||
          snippet.find("<mark>email</mark>") != std::string::npos));
 }

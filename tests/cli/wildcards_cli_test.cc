@@ -57,7 +57,7 @@ TEST_CASE("word* matches the words that start with it as typed, and highlights t
   // "coffee" is stemmed to "coffe": a wildcard compared with stems found nothing.
   json coffee = f.search("coffee*");
   CHECK(sources(coffee) == std::vector<std::string>{"coffee.txt"});
-  std::string snippet = coffee["hits"][0]["snippet"];
+  std::string snippet = coffee["hits"][0]["snippet_html"];
   INFO(snippet);
   for (const char* word : {"<mark>coffee</mark>", "<mark>Coffees</mark>", "<mark>coffeehouse</mark>"})
     CHECK(snippet.find(word) != std::string::npos);

@@ -200,10 +200,15 @@ TEST_CASE("a low ulimit -v: index fails with 'out of memory' or completes, nothi
   const std::string before = answer(db, dir.path());
   const std::uint64_t docs = committed_docs(db.string());
   bool refused = false;
-  for (const char* kb : {"40000", "60000", "100000"}) {
+  int started = 0;
+  for (const char* kb : {"40000", "60000", "70000", "80000", "100000", "150000"}) {
     Finished f = run_wrapped(std::string("ulimit -v ") + kb, false, index_args(db, inputs()), dir.path(), "index");
     INFO("ulimit -v " << kb << ": exit " << f.exit_code << " signal " << f.signal << "\n" << f.err);
     REQUIRE_FALSE(f.timed_out);
+    // Too low for the dynamic loader to map the libraries (ICU's data alone
+    // is 30 MB): byline never ran, so there is nothing of Byline's to test.
+    if (f.exit_code == 127 && f.err.find("error while loading shared libraries") != std::string::npos) continue;
+    ++started;
     CHECK(f.signal == 0);
     CHECK((f.exit_code == 0 || f.exit_code == 1 || f.exit_code == 3));
     if (f.exit_code != 0) {
@@ -214,6 +219,7 @@ TEST_CASE("a low ulimit -v: index fails with 'out of memory' or completes, nothi
     CHECK(committed_docs(db.string()) >= docs);
     check_whole(db.string());
   }
+  CHECK(started >= 3);
   if (!refused) WARN("no ulimit -v tried was low enough to make index fail on this machine");
   (void)before;
 }
