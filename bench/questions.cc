@@ -1,7 +1,7 @@
 // bench_questions: how well Byline and the SQLite FTS5 peer rank the answer
 // to a question typed as people type it (issue 14 point 6).
 //
-//   bench_questions ARCHIVE TRUTH.jsonl WORK [--questions N] [--seed S]
+//   bench_questions ARCHIVE TRUTH.jsonl WORK [--questions N] [--seed S] [--reuse]
 //
 // ARCHIVE and TRUTH come from `make-archive ARCHIVE --truth TRUTH.jsonl`
 // (Reuters-21578 articles). The test set: for N articles (picked at random,
@@ -18,8 +18,8 @@
 // (porter unicode61, title weighted 3 in bm25) plus the page's source
 // (WORK/fts5.db). FTS5 runs the question's words OR'ed, ORDER BY bm25: its
 // best ranking of the same words (its default AND finds nearly nothing).
-// Byline runs the question as typed (relaxed_query.h), and again with each
-// of its boosts off (BYLINE_RELAXED_RANKING), to show what each adds.
+// Byline runs the question as typed (relaxed_query.h), and again with other
+// weights for its boosts (BYLINE_RELAXED_RANKING), to show what each adds.
 //
 // Prints one JSON object: per engine MRR@10, nDCG@10 (one relevant document:
 // 1/log2(rank+1)), success@1 and @10, and the query time p50 in ms.
@@ -284,6 +284,7 @@ int run(int argc, char** argv) {
   std::vector<std::string> positional;
   std::size_t wanted = 300;
   unsigned seed = 1;
+  bool reuse = false;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if ((arg == "--questions" || arg == "--seed") && i + 1 < argc) {
@@ -292,6 +293,8 @@ int run(int argc, char** argv) {
         seed = static_cast<unsigned>(value);
       else
         wanted = value;
+    } else if (arg == "--reuse") {
+      reuse = true;
     } else if (arg.rfind("--", 0) == 0) {
       return usage_error(kProgram, "unknown option " + arg);
     } else {
@@ -299,12 +302,14 @@ int run(int argc, char** argv) {
     }
   }
   if (positional.size() != 3)
-    return usage_error(kProgram, "usage: bench_questions ARCHIVE TRUTH.jsonl WORK [--questions N] [--seed S]");
+    return usage_error(kProgram, "usage: bench_questions ARCHIVE TRUTH.jsonl WORK [--questions N] [--seed S] [--reuse]");
   const std::vector<Question> questions = make_questions(load_truth(positional[1]), wanted, seed);
   if (questions.empty()) return usage_error(kProgram, "no article makes a question");
   std::filesystem::create_directories(positional[2]);
   const Work work{positional[2] + "/byline", positional[2] + "/fts5.db"};
-  nlohmann::json corpus = index_both(positional[0], work);
+  // --reuse: the indexes of an earlier run on the same archive.
+  nlohmann::json corpus = reuse && std::filesystem::exists(work.fts_db) ? nlohmann::json("reused")
+                                                                        : index_both(positional[0], work);
 
   Database fts(work.fts_db);
   Searcher searcher(work.byline_db);
@@ -318,11 +323,11 @@ int run(int argc, char** argv) {
   const std::vector<std::pair<const char*, const char*>> variants = {
       {"byline", nullptr},
       {"byline_bm25_only", "coord=0,near=0"},
-      {"byline_coordination_only", "near=0"},
-      {"byline_coordination_and_proximity", "coord=100,near=1"},
-      {"byline_proximity_only", "coord=0,near=1"},
-      {"byline_coordination_blend_3", "coord=3,near=0"},
-      {"byline_coordination_blend_10", "coord=10,near=0"}};
+      {"byline_coordination_2", "coord=2,near=0"},
+      {"byline_coordination_5", "coord=5,near=0"},
+      {"byline_coordination_tiers_100", "coord=100,near=0"},
+      {"byline_coordination_3_and_proximity", "coord=3,near=1"},
+      {"byline_proximity_only", "coord=0,near=1"}};
   for (const auto& [name, ranking] : variants) {
     if (ranking)
       setenv("BYLINE_RELAXED_RANKING", ranking, 1);

@@ -16,15 +16,18 @@
 //    only when it finds fewer does the relaxed query replace it, so a long
 //    query whose words all occur in enough documents is unchanged.
 //  - The relaxed query is Xapian OP_OR of the words (BM25, as the strict
-//    query), AND_MAYBE two boosts that only reorder what the words match:
-//      coordination: a fixed weight per query word a document holds
-//        (FixedWeightPostingSource filtered by the word), large enough that
-//        documents holding more of the words come first and BM25 orders
-//        those holding as many (Lucene's classic "coord" did the same job);
-//      proximity: each pair of consecutive words within a small window
-//        (OP_NEAR) adds their weight again, scaled, so that "oil price"
-//        written together beats the two words pages apart.
-//    Measured by bench/questions (BENCHMARKS.md "Questions").
+//    query), AND_MAYBE a coordination boost: every query word a document
+//    holds adds a fixed weight (FixedWeightPostingSource filtered by the
+//    word; Lucene's classic "coord" factor did the same job), so documents
+//    holding more of the words are favoured and a page that repeats two of
+//    them many times does not beat one that holds them all but one. The
+//    weight, 3, is about a common word's BM25 weight: on 300 Reuters
+//    questions (bench/questions.cc, BENCHMARKS.md "Questions") it gave
+//    MRR@10 0.919 where BM25 alone gave 0.885, strict tiers (weight 100,
+//    most words first whatever BM25 says) 0.895, and FTS5's bm25 0.864. A
+//    proximity boost (each pair of consecutive words within a window,
+//    OP_NEAR) is built in but off: it lowered MRR and cost 20-100 times the
+//    query time there.
 //  - Only for relevance order: sorted by date, a relaxed match would list
 //    documents holding any one of the words.
 #ifndef BYLINE_RELAXED_QUERY_H
@@ -47,12 +50,12 @@ namespace byline {
 inline constexpr std::size_t kMinRelaxedWords = 4;
 inline constexpr Xapian::doccount kRelaxBelow = 3;
 
-// How the relaxed query weighs its boosts (the defaults are the measured
-// best; BYLINE_RELAXED_RANKING="coord=C,near=S,window=W" overrides them for
-// bench/questions' comparisons).
+// How the relaxed query weighs its boosts. The defaults are the measured
+// best; BYLINE_RELAXED_RANKING="coord=C,near=S,window=W" overrides them, for
+// bench_questions' comparisons only (not a user setting).
 struct RelaxedRanking {
-  double coordination = 100.0;  // weight per query word held; 0: BM25 alone
-  double proximity = 1.0;       // scale of a near pair's weight; 0: none
+  double coordination = 3.0;  // weight per query word held; 0: BM25 alone
+  double proximity = 0.0;     // scale of a near pair's weight; 0: none
   unsigned window = 6;          // OP_NEAR window of a pair, in word positions
 };
 RelaxedRanking relaxed_ranking();
