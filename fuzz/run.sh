@@ -101,7 +101,7 @@ for target in "${targets[@]}"; do
   rm -f "$build/artifacts/$target"-crash-* "$build/artifacts/$target"-leak-* "$build/artifacts/$target"-timeout-* \
     "$build/artifacts/$target"-oom-*  # a previous run's findings are in its own log
   # shellcheck disable=SC2046
-  if ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+  if ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=fuzz/lsan.supp UBSAN_OPTIONS=print_stacktrace=1 \
     "$build/fuzz/${target}_fuzzer" -max_total_time="$seconds" "${seed_flag[@]}" -timeout=10 -rss_limit_mb=2048 \
       $(target_flags "$target") -print_final_stats=1 -artifact_prefix="$build/artifacts/$target-" \
       "$corpus" $(seed_dirs "$target") >"$log" 2>&1; then

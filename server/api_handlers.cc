@@ -19,7 +19,10 @@ ApiResponse answer(Body&& body) {
 }
 
 std::string count_json(const Query& query, const Results& results) {
-  nlohmann::ordered_json out = {{"query", query.text}, {"total", results.total}};
+  nlohmann::ordered_json out = {{"format_version", cli::kJsonFormatVersion},
+                                {"query", query.text},
+                                {"total", results.total},
+                                {"total_exact", results.total_exact}};
   return out.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
