@@ -73,16 +73,15 @@ std::vector<Article> load_truth(const std::string& path) {
 // jargon, which nobody types).
 const std::set<std::string>& function_words() {
   static const std::set<std::string> words = {
-      "a",     "about", "after", "again", "against", "all",   "also",  "an",    "and",   "any",   "are",
-      "as",    "at",    "be",    "been",  "before",  "being", "but",   "by",    "can",   "could", "did",
-      "do",    "does",  "for",   "from",  "had",     "has",   "have",  "he",    "her",   "his",   "how",
-      "i",     "if",    "in",    "into",  "is",      "it",    "its",   "last",  "may",   "more",  "most",
-      "mln",   "not",   "of",    "on",    "one",     "or",    "other", "our",   "over",  "pct",   "reuter",
-      "reuters", "said", "says", "she",   "should",  "since", "so",    "some",  "such",  "than",  "that",
-      "the",   "their", "them",  "then",  "there",   "these", "they",  "this",  "those", "through", "to",
-      "today", "told",  "two",   "under", "up",      "upon",  "very",  "was",   "we",    "were",  "what",
-      "when",  "where", "which", "while", "who",     "will",  "with",  "would", "year",  "you",   "dlrs",
-      "billion", "three", "four", "five", "new",     "inc",   "corp",  "co",    "ltd"};
+      "a",     "about", "after", "again",   "against", "all",   "also",   "an",      "and",   "any",  "are",   "as",
+      "at",    "be",    "been",  "before",  "being",   "but",   "by",     "can",     "could", "did",  "do",    "does",
+      "for",   "from",  "had",   "has",     "have",    "he",    "her",    "his",     "how",   "i",    "if",    "in",
+      "into",  "is",    "it",    "its",     "last",    "may",   "more",   "most",    "mln",   "not",  "of",    "on",
+      "one",   "or",    "other", "our",     "over",    "pct",   "reuter", "reuters", "said",  "says", "she",   "should",
+      "since", "so",    "some",  "such",    "than",    "that",  "the",    "their",   "them",  "then", "there", "these",
+      "they",  "this",  "those", "through", "to",      "today", "told",   "two",     "under", "up",   "upon",  "very",
+      "was",   "we",    "were",  "what",    "when",    "where", "which",  "while",   "who",   "will", "with",  "would",
+      "year",  "you",   "dlrs",  "billion", "three",   "four",  "five",   "new",     "inc",   "corp", "co",    "ltd"};
   return words;
 }
 
@@ -120,8 +119,8 @@ std::vector<Question> make_questions(const std::vector<Article>& articles, std::
   std::shuffle(order.begin(), order.end(), random);
   std::multiset<std::string> titles;
   for (const Article& a : articles) titles.insert(a.title);
-  const std::vector<std::string> openers = {"what",           "why did",      "how did", "what happened when",
-                                            "is it true that", "news about", "when did", "who said"};
+  const std::vector<std::string> openers = {
+      "what", "why did", "how did", "what happened when", "is it true that", "news about", "when did", "who said"};
   const std::vector<std::string> fillers = {"the", "of", "and", "in", "for", "a", "about"};
   auto chance = [&](double p) { return std::uniform_real_distribution<double>(0, 1)(random) < p; };
   auto pick = [&](std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n - 1)(random); };
@@ -302,14 +301,15 @@ int run(int argc, char** argv) {
     }
   }
   if (positional.size() != 3)
-    return usage_error(kProgram, "usage: bench_questions ARCHIVE TRUTH.jsonl WORK [--questions N] [--seed S] [--reuse]");
+    return usage_error(kProgram,
+                       "usage: bench_questions ARCHIVE TRUTH.jsonl WORK [--questions N] [--seed S] [--reuse]");
   const std::vector<Question> questions = make_questions(load_truth(positional[1]), wanted, seed);
   if (questions.empty()) return usage_error(kProgram, "no article makes a question");
   std::filesystem::create_directories(positional[2]);
   const Work work{positional[2] + "/byline", positional[2] + "/fts5.db"};
   // --reuse: the indexes of an earlier run on the same archive.
-  nlohmann::json corpus = reuse && std::filesystem::exists(work.fts_db) ? nlohmann::json("reused")
-                                                                        : index_both(positional[0], work);
+  nlohmann::json corpus =
+      reuse && std::filesystem::exists(work.fts_db) ? nlohmann::json("reused") : index_both(positional[0], work);
 
   Database fts(work.fts_db);
   Searcher searcher(work.byline_db);

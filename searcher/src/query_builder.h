@@ -58,7 +58,6 @@ class QueryBuilder {
   std::vector<std::string> dropped_stop_words() const;
 
  private:
-
   Xapian::QueryParser parser_;
   std::string error_;                         // set by the field processors during a parse
   std::vector<WildcardExpander*> wildcards_;  // owned by parser_

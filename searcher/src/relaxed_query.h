@@ -56,7 +56,7 @@ inline constexpr Xapian::doccount kRelaxBelow = 3;
 struct RelaxedRanking {
   double coordination = 3.0;  // weight per query word held; 0: BM25 alone
   double proximity = 0.0;     // scale of a near pair's weight; 0: none
-  unsigned window = 6;          // OP_NEAR window of a pair, in word positions
+  unsigned window = 6;        // OP_NEAR window of a pair, in word positions
 };
 RelaxedRanking relaxed_ranking();
 
@@ -69,8 +69,8 @@ struct RelaxablePlan {
 std::optional<RelaxablePlan> plan_relaxable(std::string_view prepared_text);
 
 struct Relaxation {
-  Xapian::Query query;             // replaces the strict query, option filters included
-  std::size_t words = 0;           // distinct words that are not stop words
+  Xapian::Query query;                  // replaces the strict query, option filters included
+  std::size_t words = 0;                // distinct words that are not stop words
   std::uint64_t all_words_matches = 0;  // documents holding all of them (< kRelaxBelow)
 };
 

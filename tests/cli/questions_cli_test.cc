@@ -124,9 +124,10 @@ TEST_CASE("short keyword queries and well-matched long ones keep AND", "[cli][qu
 
 TEST_CASE("phrases and operators keep a question strict", "[cli][questions]") {
   QuestionPages f;
-  for (const char* query : {"effects of the \"oil price\" fall on exporting countries in winter",
-                            "effects oil price fall exporting countries AND winter",
-                            "(effects oil price fall exporting countries winter)", "effects oil price fall export* winter"}) {
+  for (const char* query :
+       {"effects of the \"oil price\" fall on exporting countries in winter",
+        "effects oil price fall exporting countries AND winter", "(effects oil price fall exporting countries winter)",
+        "effects oil price fall export* winter"}) {
     INFO(query);
     const json out = f.search(query);
     CHECK(out["relaxed"] == false);
