@@ -326,6 +326,8 @@ int run(int argc, char** argv) {
       {"byline_coordination_2", "coord=2,near=0"},
       {"byline_coordination_5", "coord=5,near=0"},
       {"byline_coordination_tiers_100", "coord=100,near=0"},
+      {"byline_coordination_3_and_title_1", "coord=3,near=0,title=1"},
+      {"byline_bm25_and_title_1", "coord=0,near=0,title=1"},
       {"byline_coordination_3_and_proximity", "coord=3,near=1"},
       {"byline_proximity_only", "coord=0,near=1"}};
   for (const auto& [name, ranking] : variants) {

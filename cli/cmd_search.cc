@@ -30,8 +30,9 @@ void add_search_command(CLI::App& app, const GlobalOptions& global, RunFn& run) 
   cmd->footer(
       "Query language: words (stemmed, all required), OR, NOT, -word, +word, (...), \"a phrase\", a NEAR b, "
       "prefix*, title:, author:, tag:, type:article|comment, date:2013-04-01..2013-04-30 (also date:2013-04, "
-      "date:..2013, date:2013-04-22..). An empty query matches every document. Use -- before a query that "
-      "starts with '-'.");
+      "date:..2013, date:2013-04-22..). A question of 4 or more plain words that fewer than 3 documents hold "
+      "whole lists those holding most of its words, and says so. An empty query matches every document. Use -- "
+      "before a query that starts with '-'.");
   auto opts = std::make_shared<SearchOptions>();
   cmd->add_option("query", opts->words, "Query words (joined with spaces)")->required();
   cmd->add_option("-n,--limit", opts->query.limit, "Number of hits to show")->capture_default_str();

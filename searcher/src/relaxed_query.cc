@@ -49,6 +49,7 @@ RelaxedRanking relaxed_ranking() {
     double value = std::strtod(item.c_str() + eq + 1, nullptr);
     if (name == "coord") ranking.coordination = std::max(0.0, value);
     if (name == "near") ranking.proximity = std::max(0.0, value);
+    if (name == "title") ranking.title = std::max(0.0, value);
     if (name == "window" && value >= 2) ranking.window = static_cast<unsigned>(value);
   }
   return ranking;
@@ -129,6 +130,12 @@ std::optional<Relaxation> relax_question(QueryBuilder& builder, const Query& que
       const Xapian::Query pair[] = {word_queries[k], word_queries[k + 1]};
       Xapian::Query near(Xapian::Query::OP_NEAR, std::begin(pair), std::end(pair), ranking.window);
       boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, near, ranking.proximity);
+    }
+
+  if (ranking.title > 0)
+    for (const std::string& word : typed) {
+      Xapian::Query q = builder.parse(rewrite_query_words("title:" + word), query, db, Xapian::Query::OP_OR);
+      if (!q.empty()) boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, q, ranking.title);
     }
 
   Relaxation out;

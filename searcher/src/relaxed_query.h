@@ -26,8 +26,9 @@
 //    MRR@10 0.919 where BM25 alone gave 0.885, strict tiers (weight 100,
 //    most words first whatever BM25 says) 0.895, and FTS5's bm25 0.864. A
 //    proximity boost (each pair of consecutive words within a window,
-//    OP_NEAR) is built in but off: it lowered MRR and cost 20-100 times the
-//    query time there.
+//    OP_NEAR) and a title boost (each word's title: weight added again) are
+//    built in but off: both lowered MRR (0.796 and 0.856 with coordination),
+//    and proximity cost 20-100 times the query time.
 //  - Only for relevance order: sorted by date, a relaxed match would list
 //    documents holding any one of the words.
 #ifndef BYLINE_RELAXED_QUERY_H
@@ -51,12 +52,13 @@ inline constexpr std::size_t kMinRelaxedWords = 4;
 inline constexpr Xapian::doccount kRelaxBelow = 3;
 
 // How the relaxed query weighs its boosts. The defaults are the measured
-// best; BYLINE_RELAXED_RANKING="coord=C,near=S,window=W" overrides them, for
+// best; BYLINE_RELAXED_RANKING="coord=C,near=S,window=W,title=T" overrides them, for
 // bench_questions' comparisons only (not a user setting).
 struct RelaxedRanking {
   double coordination = 3.0;  // weight per query word held; 0: BM25 alone
   double proximity = 0.0;     // scale of a near pair's weight; 0: none
   unsigned window = 6;        // OP_NEAR window of a pair, in word positions
+  double title = 0.0;         // scale of a word's title: weight added again; 0: none
 };
 RelaxedRanking relaxed_ranking();
 

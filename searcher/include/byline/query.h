@@ -17,7 +17,9 @@ struct Query {
   // The query language: free text (stemmed), AND by default; OR, NOT, -word,
   // +word, parentheses, "phrases", NEAR, word* ; fields title:, author:,
   // tag:, type:article|comment, date:FROM..TO (YYYY, YYYY-MM or YYYY-MM-DD,
-  // either end optional; date:DAY alone is that whole day).
+  // either end optional; date:DAY alone is that whole day). A query of at
+  // least 4 plain words (not stop words) that fewer than 3 documents hold
+  // whole is relaxed to the documents holding most of them (Results::relaxed).
   std::string text;
   std::size_t limit = 10;
   std::size_t offset = 0;
