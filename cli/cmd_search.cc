@@ -12,6 +12,7 @@
 #include "diagnostics.h"
 #include "render_json.h"
 #include "render_text.h"
+#include "render_thread.h"
 #include "search_request.h"
 #include "terminal.h"
 
@@ -30,19 +31,27 @@ void add_search_command(CLI::App& app, const GlobalOptions& global, RunFn& run) 
   cmd->footer(
       "Query language: words (stemmed, all required), OR, NOT, -word, +word, (...), \"a phrase\", a NEAR b, "
       "prefix*, title:, author:, tag:, type:article|comment, date:2013-04-01..2013-04-30 (also date:2013-04, "
-      "date:..2013, date:2013-04-22..). A question of 4 or more plain words that fewer than 3 documents hold "
-      "whole lists those holding most of its words, and says so. An empty query matches every document. Use -- "
-      "before a query that starts with '-'.");
+      "date:..2013, date:2013-04-22.., date:today, date:yesterday, date:7d, date:2w.., date:last-week, "
+      "date:last-month, date:2013-04..now; BYLINE_NOW=YYYY-MM-DD[THH:MM] sets now), page:ID, id:ID, "
+      "on:(Q) (comments on articles matching Q), discussed:(Q) (articles with a comment matching Q), "
+      "reply:(Q) (comments answering a comment matching Q). Comments answer their article's tag: and title:. "
+      "A question of 4 or more plain words that fewer than 3 documents hold whole lists those holding most of its "
+      "words, and says so. An empty query matches every document. Use -- before a query that starts with '-'.");
   auto opts = std::make_shared<SearchOptions>();
   cmd->add_option("query", opts->words, "Query words (joined with spaces)")->required();
   cmd->add_option("-n,--limit", opts->query.limit, "Number of hits to show")->capture_default_str();
   cmd->add_option("--offset", opts->query.offset, "Hits to skip (for the next page)")->capture_default_str();
   cmd->add_option("--type", opts->type, "Only articles or only comments")->check(CLI::IsMember(kTypeNames));
   cmd->add_option("--author", opts->query.author, "Only this author (exact name, any case)");
-  cmd->add_option("--since", opts->query.since, "From this date on (YYYY, YYYY-MM or YYYY-MM-DD)");
-  cmd->add_option("--until", opts->query.until, "Up to this date, inclusive (YYYY, YYYY-MM or YYYY-MM-DD)");
+  cmd->add_option("--since", opts->query.since,
+                  "From this date on (YYYY, YYYY-MM, YYYY-MM-DD, or 2w, 3d, yesterday, ...)");
+  cmd->add_option("--until", opts->query.until, "Up to this date, inclusive (as --since)");
   cmd->add_option("--sort", opts->sort, "Order of the hits")->check(CLI::IsMember(kSortNames))->capture_default_str();
-  cmd->add_flag("--collapse", opts->query.collapse, "At most one hit per page");
+  cmd->add_flag("--collapse", opts->query.collapse, "At most one hit per page (and how many more it has)");
+  cmd->add_flag("--thread", opts->query.thread,
+                "Group hits by page: the article, then its matching comments (--limit and --offset count pages)");
+  cmd->add_option("--thread-comments", opts->query.thread_comments, "With --thread: matching comments shown per page")
+      ->capture_default_str();
   cmd->add_option("--snippet-chars", opts->query.snippet_chars, "Snippet length (0: no snippets)")
       ->capture_default_str();
   cmd->add_option("--facets", opts->query.facets, "Count matches by author, month, type, tag (comma-separated)")
@@ -59,9 +68,10 @@ void add_search_command(CLI::App& app, const GlobalOptions& global, RunFn& run) 
       Searcher searcher(global.db);
       Results results = searcher.search(query);
       if (opts->format == "json")
-        std::cout << search_json(query, results);
+        std::cout << (query.thread ? thread_search_json(query, results) : search_json(query, results));
       else
-        std::cout << search_text(query, results, use_color());
+        std::cout << (query.thread ? thread_search_text(query, results, use_color())
+                                   : search_text(query, results, use_color()));
       std::cout.flush();
       for (const std::string& failure : results.failed_shards) print_warning("partial results: shard " + failure);
       if (!std::cout) return kExitPartial;

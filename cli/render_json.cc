@@ -30,7 +30,9 @@ std::string dump(const json& value) {
   return value.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
-json document_object(const Document& d) {
+}  // namespace
+
+nlohmann::ordered_json document_object(const Document& d) {
   json out = {{"id", d.id},         {"type", to_string(d.type)},           {"page_id", d.page_id},
               {"title", d.title},   {"author", optional_string(d.author)}, {"date", optional_string(d.date)},
               {"source", d.source}, {"comment", comment_ref(d.comment)}};
@@ -39,23 +41,27 @@ json document_object(const Document& d) {
   return out;
 }
 
-}  // namespace
+nlohmann::ordered_json hit_json(const Hit& hit) {
+  return {{"rank", hit.rank},
+          {"id", hit.id},
+          {"type", to_string(hit.type)},
+          {"score", hit.score},
+          {"title", hit.title},
+          {"author", optional_string(hit.author)},
+          {"date", optional_string(hit.date)},
+          {"source", hit.source},
+          {"comment", comment_ref(hit.comment)},
+          {"snippet", hit.snippet.text},
+          {"highlights", highlight_spans(hit.snippet)},
+          {"snippet_html", snippet_html(hit.snippet)}};
+}
 
 std::string search_json(const Query& query, const Results& results) {
   json hits = json::array();
   for (const Hit& hit : results.hits) {
-    hits.push_back({{"rank", hit.rank},
-                    {"id", hit.id},
-                    {"type", to_string(hit.type)},
-                    {"score", hit.score},
-                    {"title", hit.title},
-                    {"author", optional_string(hit.author)},
-                    {"date", optional_string(hit.date)},
-                    {"source", hit.source},
-                    {"comment", comment_ref(hit.comment)},
-                    {"snippet", hit.snippet.text},
-                    {"highlights", highlight_spans(hit.snippet)},
-                    {"snippet_html", snippet_html(hit.snippet)}});
+    json object = hit_json(hit);
+    if (query.collapse) object["more_on_page"] = hit.more_on_page;
+    hits.push_back(std::move(object));
   }
   json out = {{"format_version", kJsonFormatVersion},
               {"query", query.text},
@@ -121,10 +127,11 @@ std::string stats_json(const IndexStats& s, const std::string& db) {
                         {"comments", s.comments},
                         {"authors", s.authors},
                         {"files", s.files},
-                        {"files_skipped", {{"total", files_skipped(s)},
-                                           {"binary", s.files_skipped_binary},
-                                           {"too_large", s.files_skipped_too_large},
-                                           {"not_article", s.files_skipped_not_article}}},
+                        {"files_skipped",
+                         {{"total", files_skipped(s)},
+                          {"binary", s.files_skipped_binary},
+                          {"too_large", s.files_skipped_too_large},
+                          {"not_article", s.files_skipped_not_article}}},
                         {"first_date", optional_string(s.first_date)},
                         {"last_date", optional_string(s.last_date)},
                         {"language", s.language},

@@ -8,6 +8,8 @@
 #ifndef BYLINE_CLI_RENDER_JSON_H
 #define BYLINE_CLI_RENDER_JSON_H
 
+#include <nlohmann/json.hpp>
+
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -25,8 +27,19 @@ constexpr int kJsonFormatVersion = 2;
 
 // {"format_version", "query", "total", "total_exact", "total_min"?, "total_max"?, "offset", "limit", "corrected",
 // "relaxed", "relaxed_words"?, "all_words_total"? (when relaxed), "hits": [...], "facets"?,
-//  "partial"?: true, "failed_shards"?: ["tcp://HOST:PORT: why", ...]}
+//  "partial"?: true, "failed_shards"?: ["tcp://HOST:PORT: why", ...]}; with
+// --collapse each hit has "more_on_page" (how many other documents of its
+// page match).
 std::string search_json(const Query& query, const Results& results);
+
+// One hit: {"rank", "id", "type", "score", "title", "author", "date",
+// "source", "comment", "snippet", "highlights", "snippet_html"}: the same
+// object in search's "hits" and in --thread's groups.
+nlohmann::ordered_json hit_json(const Hit& hit);
+
+// One document: {"id", "type", "page_id", "title", "author", "date",
+// "source", "comment", "tags" (articles), "text"}.
+nlohmann::ordered_json document_object(const Document& document);
 
 // The document, and for an article "comments": its comments in page order,
 // each with its reply "depth" (0 for a top-level comment).

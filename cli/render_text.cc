@@ -122,6 +122,7 @@ std::string search_text(const Query& query, const Results& results, bool color) 
     out += "   " + hit.source;
     if (hit.comment) out += ", " + comment_line(*hit.comment);
     out += "\n   id " + hit.id + "\n";
+    if (query.collapse && hit.more_on_page > 0) out += "   +" + std::to_string(hit.more_on_page) + " more on this page\n";
   }
   return out;
 }

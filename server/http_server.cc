@@ -84,6 +84,13 @@ void set_limits_and_errors(httplib::Server& http) {
   // Nagle's algorithm on, the body then waits for the client's delayed ACK
   // (about 40 ms on Linux) on every keep-alive request.
   http.set_tcp_nodelay(true);
+  // httplib's default is SO_REUSEPORT, with which a second server binds the
+  // same port and the kernel splits the requests between the two: only
+  // SO_REUSEADDR (a restart can bind while old connections linger).
+  http.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
   // GET carries no body; a request that sends one more than this is refused.
   http.set_payload_max_length(4096);
   http.set_read_timeout(5, 0);

@@ -13,6 +13,8 @@
 namespace byline::server {
 namespace {
 
+constexpr long long kTickMs = 10;  // the coarsest kernel clock tick (HZ=100)
+
 // The address and port of one end of a socket, as httplib writes them into
 // Request::remote_addr and remote_port.
 std::optional<std::pair<std::string, int>> endpoint(int socket, bool peer) {
@@ -65,8 +67,12 @@ void IdleConnections::close_idle(int port) {
       idle = info.tcpi_bytes_received == 0;  // accepted, nothing sent yet
     } else {
       // Its last bytes came before its last response: that request is done.
+      // The kernel counts in clock ticks (up to 10 ms), so bytes that came
+      // within one tick after the response are taken as part of it: only a
+      // request sent that quickly and still unfinished at the stop is cut
+      // (its client sees a closed keep-alive connection, and may retry).
       const auto since_response = std::chrono::duration_cast<std::chrono::milliseconds>(now - answered->second).count();
-      idle = static_cast<long long>(info.tcpi_last_data_recv) >= since_response;
+      idle = static_cast<long long>(info.tcpi_last_data_recv) + kTickMs >= since_response;
     }
     // Reading ends, writing does not: a response being written still goes out.
     if (idle) shutdown(fd, SHUT_RD);

@@ -23,7 +23,15 @@
 //           title, so `title:` finds articles).
 //   XA      author words, stems (free text, so `author:labott` matches).
 //   A       exact author, lowercased, whitespace collapsed (boolean filter).
-//   K       exact tag, lowercased (boolean filter, `tag:`).
+//   K       exact tag, lowercased (boolean filter, `tag:`), on the article and,
+//           since schema 5, on each of its comments: a comment answers its
+//           article's tags (`type:comment tag:coffee obama`).
+//   XS      (schema 5, comments only) the stems of their article's title, as
+//           boolean terms (no positions, wdf 0, so no weight): `title:`
+//           matches the comments of an article whose title matches, while
+//           the article's own S terms still rank it.
+//   XR      (schema 5, replies only) the id of the comment answered,
+//           "<page id>.<n>": `reply:(...)` is a look-up of these terms.
 //   XT      document type: "article" or "comment" (boolean).
 //   (Dates are no terms: date: and --since/--until are ranges on kSlotDate.
 //   Schema 3 dropped the year/month/day terms of schema 2, which no query
@@ -79,8 +87,9 @@ namespace byline::schema {
 // 2: kSlotOrder added. 3: stems only (STEM_ALL), no S terms and no title or
 // source in the records of comments, no Y/M/D date terms. 4: the shared word
 // tokenizer (folded accents, acronyms, hyphenated words), XW word forms, the
-// author's words in free text.
-inline constexpr int kSchemaVersion = 4;
+// author's words in free text. 5: comments carry their article's K terms and
+// title stems (XS), replies their parent (XR).
+inline constexpr int kSchemaVersion = 5;
 
 inline constexpr char kPrefixTitle[] = "S";
 inline constexpr char kPrefixAuthorText[] = "XA";
@@ -90,6 +99,8 @@ inline constexpr char kPrefixType[] = "XT";
 inline constexpr char kPrefixId[] = "Q";
 inline constexpr char kPrefixPage[] = "XP";
 inline constexpr char kPrefixFile[] = "XF";
+inline constexpr char kPrefixArticleTitle[] = "XS";
+inline constexpr char kPrefixReplyTo[] = "XR";
 inline constexpr char kPrefixWord[] = "XW";
 
 // Xapian's limit on a term's length in a glass database.

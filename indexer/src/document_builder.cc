@@ -72,6 +72,15 @@ Xapian::Document DocumentBuilder::build_article(const Page& page, const std::str
   }
   if (!tags_value.empty()) doc.add_value(schema::kSlotTags, tags_value);
   doc.add_boolean_term(schema::term(schema::kPrefixId, page_id));
+  // What the page's comments inherit as filters (schema.h): its tag terms,
+  // and its title's stems as boolean XS terms (no positions, no weight).
+  inherited_terms_.clear();
+  for (Xapian::TermIterator t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+    const std::string term = *t;
+    if (term.rfind(schema::kPrefixTag, 0) == 0) inherited_terms_.push_back(term);
+    if (term.rfind(schema::kPrefixTitle, 0) == 0)
+      inherited_terms_.push_back(schema::term(schema::kPrefixArticleTitle, term.substr(1)));
+  }
 
   DocRecord record;
   record.page_id = page_id;
@@ -96,6 +105,9 @@ Xapian::Document DocumentBuilder::build_comment(const Comment& comment, const st
   std::optional<std::string> author;
   if (!comment.author.empty()) author = comment.author;
   add_common_terms(doc, page_id, file_key, schema::kTypeComment, author, comment.date);
+  for (const std::string& term : inherited_terms_) doc.add_boolean_term(term);
+  if (comment.parent)
+    doc.add_boolean_term(schema::term(schema::kPrefixReplyTo, page_id + "." + std::to_string(*comment.parent)));
 
   DocRecord record;
   record.is_comment = true;

@@ -46,6 +46,9 @@ class DocumentBuilder {
                         const std::optional<std::string>& date);
 
   TextTerms terms_;
+  // The boolean terms the current page's comments inherit from its article
+  // (set by build_article, which build_each calls first).
+  std::vector<std::string> inherited_terms_;
 };
 
 }  // namespace byline

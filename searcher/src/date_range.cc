@@ -1,6 +1,7 @@
 #include "date_range.h"
 
 #include "byline/error.h"
+#include "relative_date.h"
 #include "schema.h"
 
 namespace byline {
@@ -42,8 +43,15 @@ std::optional<DatePeriod> parse_partial_date(std::string_view text, std::string*
   shown.append(text);
   shown.push_back('\'');
   std::string_view year = text.substr(0, 4);
-  if (text.size() < 4 || !all_digits(year) || (text.size() > 4 && text[4] != '-'))
-    return fail(shown + " is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)");
+  if (text.size() < 4 || !all_digits(year) || (text.size() > 4 && text[4] != '-')) {
+    // Not a calendar date: maybe one as people say it (relative_date.h).
+    std::string relative_why;
+    if (std::optional<RelativePeriod> r = parse_relative_date(text, reference_now(), &relative_why))
+      return DatePeriod{r->first, r->last};
+    if (!relative_why.empty()) return fail(relative_why);
+    return fail(shown + " is not a date (use YYYY, YYYY-MM, YYYY-MM-DD, today, yesterday, 7d, 2w, 3m, 1y, " +
+                "last-week, last-month or now)");
+  }
   std::string digits(year);
   if (text.size() > 4) {
     std::string_view month = text.substr(5, 2);
@@ -66,6 +74,9 @@ std::optional<DatePeriod> parse_partial_date(std::string_view text, std::string*
 }
 
 Xapian::Query date_range_query(std::string_view from, std::string_view to, const std::string& what) {
+  // `date:7d` alone is the last seven days (the query builder rewrites a
+  // single date X as X..X).
+  if (from == to && is_time_ago(from)) to = "now";
   std::string why;
   std::optional<DatePeriod> start, finish;
   if (!from.empty() && !(start = parse_partial_date(from, &why))) throw BadQuery(what + " " + why);

@@ -11,12 +11,14 @@
 #include "schema.h"
 #include "snowball_stem.h"
 #include "stopwords.h"
+#include "thread_query.h"
 #include "word_tokenizer.h"
 
 namespace byline {
 namespace {
 
-constexpr std::array<std::string_view, 5> kFields = {"title", "author", "tag", "type", "date"};
+constexpr std::array<std::string_view, 10> kFields = {"title", "author", "tag",       "type",  "date",
+                                                      "page",  "id",     "discussed", "reply", "on"};
 
 bool is_space(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
 bool is_alpha(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
@@ -63,6 +65,7 @@ Xapian::Query option_filters(const Query& q) {
     if (key.empty()) throw BadQuery("Query::author: empty name");
     filters.emplace_back(schema::term(schema::kPrefixAuthorExact, key));
   }
+  if (q.page) filters.emplace_back(schema::term(schema::kPrefixPage, *q.page));
   if (q.since || q.until) {
     // Each bound is validated alone first, so that the error names the parameter at fault.
     if (q.since) date_range_query(*q.since, "", "Query::since");
@@ -145,7 +148,7 @@ std::string prepare_query_text(std::string_view text) {
   return out;
 }
 
-QueryBuilder::QueryBuilder(const IndexSettings& settings) {
+QueryBuilder::QueryBuilder(const IndexSettings& settings, int depth) : settings_(settings), depth_(depth) {
   const Xapian::Stem stemmer = make_stemmer(settings.language);
   // Words become the terms the indexer's tokenizer wrote (word_tokenizer.h).
   parser_.set_stemmer(make_query_stemmer(stemmer));
@@ -158,6 +161,15 @@ QueryBuilder::QueryBuilder(const IndexSettings& settings) {
   parser_.add_boolean_prefix("tag", (new ExactFieldProcessor(schema::kPrefixTag, false, &error_))->release(), false);
   parser_.add_boolean_prefix("type", (new ExactFieldProcessor(schema::kPrefixType, true, &error_))->release(), true);
   parser_.add_rangeprocessor((new DateRangeProcessor("date:", &error_))->release());
+  // A comment answers its article's title words as filters: XS terms have no
+  // weight, so the article's own S terms still rank it (schema.h).
+  parser_.add_prefix("title", schema::kPrefixArticleTitle);
+  // Ids as `byline search` prints them.
+  parser_.add_boolean_prefix("page", schema::kPrefixPage);
+  parser_.add_boolean_prefix("id", schema::kPrefixId);
+  // Thread clauses, joined before the parse (thread_query.h).
+  for (const char* name : {"on", "discussed", "reply"})
+    parser_.add_prefix(name, (new ThreadFieldProcessor(&joined_))->release());
   // Wildcards, as rewrite_query_words spells them.
   const std::pair<const char*, const char*> wildcard_fields[] = {{kWildcardField, ""},
                                                                  {kWildcardTitleField, schema::kPrefixTitle},
@@ -202,7 +214,19 @@ std::vector<std::string> QueryBuilder::dropped_stop_words() const {
 ParsedQuery QueryBuilder::build(const Query& q, const Xapian::Database& db) {
   ParsedQuery parsed;
   Xapian::Query filters = option_filters(q);
-  std::string text = rewrite_query_words(prepare_query_text(q.text));
+  std::vector<ThreadClause> clauses;
+  const std::string unthreaded = extract_thread_subqueries(q.text, &clauses);
+  if (!clauses.empty() && depth_ >= kMaxThreadDepth)
+    throw BadQuery("on:, discussed: and reply: nest at most " + std::to_string(kMaxThreadDepth) + " deep");
+  joined_.clear();
+  for (const ThreadClause& clause : clauses) {
+    QueryBuilder nested(settings_, depth_ + 1);
+    Query sub;
+    sub.text = clause.text;
+    sub.wildcard_limit = q.wildcard_limit;
+    joined_.push_back(thread_join(clause.relation, nested.build(sub, db).query, db));
+  }
+  std::string text = rewrite_query_words(prepare_query_text(unthreaded));
   bool blank = std::all_of(text.begin(), text.end(), [](char c) { return is_space(c); });
   if (blank) {
     parsed.query = filters.empty() ? Xapian::Query::MatchAll : filters;

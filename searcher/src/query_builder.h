@@ -39,7 +39,8 @@ struct ParsedQuery {
 // and stopper. Not thread-safe.
 class QueryBuilder {
  public:
-  explicit QueryBuilder(const IndexSettings& settings);
+  // depth: how deep inside thread clauses (on:(...)) this builder parses.
+  explicit QueryBuilder(const IndexSettings& settings, int depth = 0);
   QueryBuilder(const QueryBuilder&) = delete;
   QueryBuilder& operator=(const QueryBuilder&) = delete;
 
@@ -58,8 +59,11 @@ class QueryBuilder {
   std::vector<std::string> dropped_stop_words() const;
 
  private:
+  IndexSettings settings_;
+  int depth_;
   Xapian::QueryParser parser_;
   std::string error_;                         // set by the field processors during a parse
+  std::vector<Xapian::Query> joined_;         // this parse's thread clauses, by number
   std::vector<WildcardExpander*> wildcards_;  // owned by parser_
 };
 

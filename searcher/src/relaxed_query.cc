@@ -66,17 +66,21 @@ std::optional<RelaxablePlan> plan_relaxable(std::string_view text) {
     if (token.empty()) break;
     if (token.find_first_of("\"()*") != std::string_view::npos || is_operator(token)) return std::nullopt;
     if (!plan.text.empty()) plan.text.push_back(' ');
+    // prepare_query_text has lowercased every field name and turned text that
+    // only looks like a field into words: `name:` here is a field.
     const std::size_t colon = token.find(':');
+    const bool field = colon != std::string_view::npos && colon > 0 &&
+                       std::all_of(token.begin(), token.begin() + static_cast<std::ptrdiff_t>(colon),
+                                   [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }) &&
+                       token.substr(colon + 1, 2) != "//";
+    const std::string_view name = field ? token.substr(0, colon) : std::string_view();
     if (token.front() == '+' || token.front() == '-') {
       plan.text.append(token);  // strict already: required or excluded
-    } else if (colon != std::string_view::npos && colon > 0 &&
-               (token.substr(0, colon) == "title" || token.substr(0, colon) == "author")) {
+    } else if (name == "title" || name == "author") {
       plan.text.push_back('+');  // a free-text field stays required
       plan.text.append(token);
-    } else if (colon != std::string_view::npos && colon > 0 &&
-               (token.substr(0, colon) == "tag" || token.substr(0, colon) == "type" ||
-                token.substr(0, colon) == "date")) {
-      plan.text.append(token);  // boolean fields filter in any mode
+    } else if (field) {
+      plan.text.append(token);  // boolean fields (tag:, type:, date:, page:, id:) filter in any mode
     } else {
       plan.text.append(token);
       plan.words.emplace_back(token);

@@ -7,8 +7,9 @@
 //  - Only plain words relax. A query with a phrase, a boolean operator (AND,
 //    OR, NOT, XOR, NEAR, ADJ), parentheses or a wildcard is the user's own
 //    logic and stays as written. In a relaxed query `+word`, `-word`,
-//    `title:`/`author:` words and the boolean fields (tag:, type:, date:) and
-//    the option filters stay strict: only the bare words become optional.
+//    `title:`/`author:` words, the boolean fields (tag:, type:, date:, page:,
+//    id:) and the option filters stay strict: only the bare words become
+//    optional.
 //  - Short keyword queries (fewer than kMinRelaxedWords words) keep the
 //    default AND, even with no match: two or three keywords are a precise
 //    request, and "No matches" (with "Did you mean") is the honest answer.

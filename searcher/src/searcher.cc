@@ -22,7 +22,8 @@
 #include "shards_reader.h"
 #include "snippet_generator.h"
 #include "snowball_stem.h"
-#include "spelling_correction.h"
+#include "spelling_suggestion.h"
+#include "thread_groups.h"
 #include "xapian_error.h"
 
 namespace byline {
@@ -30,9 +31,6 @@ namespace byline {
 const char* to_string(DocType type) { return type == DocType::Article ? "article" : "comment"; }
 
 namespace {
-
-// Below this many matches, a spelling correction is worth showing.
-constexpr Xapian::doccount kFewMatches = 5;
 
 Document to_document(const DocRecord& r) {
   Document d;
@@ -49,6 +47,8 @@ Document to_document(const DocRecord& r) {
   return d;
 }
 
+}  // namespace
+
 Hit to_hit(const DocRecord& r) {
   Hit hit;
   hit.id = doc_record_id(r);
@@ -60,8 +60,6 @@ Hit to_hit(const DocRecord& r) {
   if (r.is_comment) hit.comment = CommentRef{r.comment_index, r.comment_parent};
   return hit;
 }
-
-}  // namespace
 
 struct Searcher::Impl {
   std::string path;
@@ -97,6 +95,22 @@ struct Searcher::Impl {
     results.total_lower = all.get_matches_lower_bound();
     results.total_upper = all.get_matches_upper_bound();
     results.total_exact = results.total_lower == results.total_upper;
+  }
+
+  // The documents `text` matches with query's filters (spelling_suggestion.h).
+  Xapian::doccount count_matches(const Query& query, const std::string& text, Xapian::doccount at_least) {
+    Query other = query;
+    other.text = text;
+    Xapian::Query parsed;
+    try {
+      parsed = queries->build(other, db).query;
+    } catch (const BadQuery&) {
+      return 0;
+    }
+    Xapian::Enquire counting(db);
+    counting.set_query(parsed);
+    counting.set_weighting_scheme(Xapian::BoolWeight());
+    return counting.get_mset(0, 0, at_least).get_matches_lower_bound();
   }
 
   // For a look-up that found nothing: throws IndexUnusable when a shard did
@@ -201,22 +215,26 @@ Results Searcher::Impl::run(const Query& query) {
 
   Xapian::Enquire enquire(db);
   enquire.set_query(parsed.query);
-  enquire.set_weighting_scheme(Xapian::BM25Weight(1.2, 0, 1, 0.75, 0.5));
-  // Ties end on the unique id, never on docids (which differ between a
-  // sharded and a single index of the same pages): kSlotOrder is date then id,
-  // so Oldest is exactly Newest reversed.
-  switch (query.sort) {
-    case SortOrder::Relevance:
-      enquire.set_sort_by_relevance_then_value(schema::kSlotOrder, true);
-      break;
-    case SortOrder::Newest:
-      enquire.set_sort_by_value(schema::kSlotOrder, true);
-      break;
-    case SortOrder::Oldest:
-      enquire.set_sort_by_value(schema::kSlotOrder, false);
-      break;
-  }
-  if (query.collapse) enquire.set_collapse_key(schema::kSlotPage);
+  auto configure = [&query](Xapian::Enquire& e) {
+    e.set_weighting_scheme(Xapian::BM25Weight(1.2, 0, 1, 0.75, 0.5));
+    // Ties end on the unique id, never on docids (which differ between a
+    // sharded and a single index of the same pages): kSlotOrder is date then
+    // id, so Oldest is exactly Newest reversed.
+    switch (query.sort) {
+      case SortOrder::Relevance:
+        e.set_sort_by_relevance_then_value(schema::kSlotOrder, true);
+        break;
+      case SortOrder::Newest:
+        e.set_sort_by_value(schema::kSlotOrder, true);
+        break;
+      case SortOrder::Oldest:
+        e.set_sort_by_value(schema::kSlotOrder, false);
+        break;
+    }
+  };
+  configure(enquire);
+  const bool by_page = query.collapse || query.thread;
+  if (by_page) enquire.set_collapse_key(schema::kSlotPage);
   FacetCounter facets(query.facets);
   // Xapian 1.4 miscounts match spies on remote shards when the MSet holds
   // hits (a document counted twice); with an empty MSet the counts are right,
@@ -249,11 +267,9 @@ Results Searcher::Impl::run(const Query& query) {
   if (relaxation) results.relaxed = RelaxedSearch{relaxation->words, relaxation->all_words_matches};
   if (query.collapse && !results.total_exact && (query.exact_total || results.total_upper <= Results::kExactTotalUpTo))
     count_collapsed(parsed.query, results);
-  // Spelling look-ups cost more than the match: only when few documents match.
-  if (results.total < kFewMatches) {
-    std::string corrected = spelling_correction(db, stemmer, query.text);
-    if (!corrected.empty()) results.corrected = std::move(corrected);
-  }
+  results.corrected = suggest_spelling(
+      db, stemmer, query.text, static_cast<Xapian::doccount>(results.total),
+      [&](const std::string& text, Xapian::doccount at_least) { return count_matches(query, text, at_least); });
   std::optional<SnippetGenerator> snippets;
   if (query.snippet_chars > 0 && !mset.empty()) snippets.emplace(snippet_terms(parsed.query), stemmer);
   // The hits' documents: on remote shards, concurrently (one round trip per
@@ -309,10 +325,31 @@ Results Searcher::Impl::run(const Query& query) {
     if (snippets) hit.snippet = snippets->make(record.text, query.snippet_chars);
     results.hits.push_back(std::move(hit));
   }
+  // When the match visited every matching document, Xapian's collapse counts
+  // are exact: --collapse needs no second match (which, over a whole index
+  // with many pages shown, took long enough to race a writer's commits
+  // again and again: tests/reliability/concurrency_test.cc).
+  const bool collapse_counts_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+  if (query.collapse && !query.thread && collapse_counts_exact) {
+    Xapian::MSetIterator counted = mset.begin();
+    for (Hit& hit : results.hits) hit.more_on_page = (counted++).get_collapse_count();
+  } else if (by_page && !results.hits.empty()) {
+    std::vector<std::string> pages;
+    for (const Hit& hit : results.hits) pages.push_back(page_of_id(hit.id));
+    const auto matches = matches_by_page(db, parsed.query, pages, configure);
+    for (Hit& hit : results.hits) {
+      auto found = matches.find(page_of_id(hit.id));
+      if (found != matches.end() && !found->second.empty()) hit.more_on_page = found->second.size() - 1;
+    }
+    if (query.thread)
+      results.groups = thread_groups(
+          db, results.hits, matches, query.thread_comments, fetch_documents(), to_hit,
+          [&](const std::string& text) { return snippets ? snippets->make(text, query.snippet_chars) : Snippet(); });
+  }
   if (separate_facets) {
     Xapian::Enquire counting(db);
     counting.set_query(parsed.query);
-    if (query.collapse) counting.set_collapse_key(schema::kSlotPage);
+    if (by_page) counting.set_collapse_key(schema::kSlotPage);
     facets.attach(counting);
     if (query.time_limit > 0) counting.set_time_limit(query.time_limit);
     counting.get_mset(0, 0, check_at_least);
@@ -404,6 +441,18 @@ std::vector<Document> Searcher::comments(const std::string& page_id) {
       std::sort(out.begin(), out.end(),
                 [](const Document& a, const Document& b) { return a.comment->index < b.comment->index; });
       return out;
+    });
+  });
+}
+
+Snippet Searcher::highlight(const Query& query, const std::string& text) {
+  return translate_xapian_errors(impl_->what, [&] {
+    return impl_->across_shards(query.allow_partial, [&] {
+      impl_->shards->refresh();
+      QueryBuilder builder(impl_->settings);
+      ParsedQuery parsed = builder.build(query, impl_->db);
+      SnippetGenerator generator(snippet_terms(parsed.query), impl_->stemmer);
+      return generator.highlight_all(text);
     });
   });
 }

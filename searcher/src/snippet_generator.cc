@@ -223,6 +223,14 @@ void SnippetGenerator::find_matches(std::string_view text) {
     if (matches_.empty() || m.begin >= matches_.back().end) matches_.push_back(m);
 }
 
+Snippet SnippetGenerator::highlight_all(std::string_view text) {
+  Snippet snippet;
+  snippet.text = std::string(text);
+  find_matches(text);
+  for (const Match& m : matches_) snippet.highlights.push_back({m.begin, m.end - m.begin});
+  return snippet;
+}
+
 Snippet SnippetGenerator::make(std::string_view text, std::size_t chars) {
   Snippet snippet;
   if (chars == 0 || text.empty()) return snippet;

@@ -58,6 +58,10 @@ class SnippetGenerator {
   // start of the text. chars == 0 or an empty text: an empty snippet.
   Snippet make(std::string_view text, std::size_t chars);
 
+  // The whole text as it is, with every match highlighted (`byline show
+  // --query`).
+  Snippet highlight_all(std::string_view text);
+
  private:
   struct Match {
     std::size_t begin, end;  // bytes of text

@@ -1,11 +1,12 @@
 #include "word_suggestion.h"
 
 #include <algorithm>
+#include <cmath>
 #include <unordered_map>
 #include <vector>
 
-#include "doc_record.h"
 #include "schema.h"
+#include "word_tokenizer.h"
 
 namespace byline {
 namespace {
@@ -32,88 +33,63 @@ bool letters_only(std::u32string_view text) {
   return !text.empty() && std::all_of(text.begin(), text.end(), is_letter);
 }
 
-// Longer "words" get no suggestion: no language has them, and the neighbours
-// of a word grow with the square of its length (a 10,000-letter query word
-// took over 10 s before this bound).
-constexpr std::size_t kMaxLetters = 40;
-
-std::u32string distinct_letters(std::u32string letters) {
-  std::sort(letters.begin(), letters.end());
-  letters.erase(std::unique(letters.begin(), letters.end()), letters.end());
-  return letters;
+// Author names are often user names: letters and digits ("sierra415").
+bool name_chars_only(std::u32string_view text) {
+  return !text.empty() && std::all_of(text.begin(), text.end(),
+                                      [](char32_t ch) { return Xapian::Unicode::is_wordchar(ch) && ch != U'_'; });
 }
+
+bool is_vowel(char32_t ch) { return ch == U'a' || ch == U'e' || ch == U'i' || ch == U'o' || ch == U'u'; }
+
+// Longer "words" get no suggestion: no language has them, and the distances
+// grow with the square of their length.
+constexpr std::size_t kMaxLetters = 40;
 
 // Edits allowed for a word of this many letters: a short word one edit away
 // from another is already a different word more often than a typo.
 std::size_t max_edits(std::size_t letters) { return letters <= 4 ? 1 : 2; }
 
-// The words of `word` one edit away, in a fixed order (transpositions,
-// deletions, substitutions, insertions), with the given letters.
-std::vector<std::u32string> one_edit_neighbours(const std::u32string& word, std::u32string_view letters) {
-  std::vector<std::u32string> out;
-  for (std::size_t i = 0; i + 1 < word.size(); ++i) {
-    std::u32string w = word;
-    std::swap(w[i], w[i + 1]);
-    out.push_back(w);
+// Of two edits, one must be of the kinds people make most: two full edits
+// ("missle" -> "middle") are another word more often than a typo.
+double max_typo_distance(std::size_t edits) { return edits == 1 ? 1.0 : 1.5; }
+
+// What one (full) edit costs against the log of the frequency: a candidate
+// one edit further must be e^3.5 ~ 33 times more frequent to win. Measured on
+// tests/fixtures/spelling/misspellings.txt (tests/searcher): 3.5 is in the
+// middle of the range that gives the most right first suggestions.
+constexpr double kEditCost = 3.5;
+
+// Edits people make most often cost half an edit.
+constexpr double kCheapEdit = 0.5;
+
+struct Candidate {
+  std::u32string letters;
+  Xapian::doccount frequency = 0;
+};
+
+// The candidates of `vocabulary` that start with `first` (one letter, as UTF-8).
+void add_word_candidates(const Xapian::Database& db, const std::string& first,
+                         std::unordered_map<std::string, Xapian::doccount>& out) {
+  const std::string start = schema::term(schema::kPrefixWord, first);
+  const std::size_t prefix_size = sizeof(schema::kPrefixWord) - 1;
+  for (Xapian::TermIterator it = db.allterms_begin(start); it != db.allterms_end(start); ++it) {
+    const std::string term = *it;
+    out.emplace(term.substr(prefix_size), it.get_termfreq());
   }
-  for (std::size_t i = 0; i < word.size(); ++i) out.push_back(word.substr(0, i) + word.substr(i + 1));
-  for (std::size_t i = 0; i < word.size(); ++i)
-    for (char32_t ch : letters) {
-      if (ch == word[i]) continue;
-      std::u32string w = word;
-      w[i] = ch;
-      out.push_back(w);
-    }
-  for (std::size_t i = 0; i <= word.size(); ++i)
-    for (char32_t ch : letters) out.push_back(word.substr(0, i) + ch + word.substr(i));
+}
+
+// Every word of every author name, with the documents of those authors.
+std::unordered_map<std::string, Xapian::doccount> author_words(const Xapian::Database& db) {
+  std::unordered_map<std::string, Xapian::doccount> out;
+  const std::string prefix = schema::kPrefixAuthorExact;
+  for (Xapian::TermIterator it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
+    const std::string name = (*it).substr(prefix.size());
+    WordTokenizer tokens(name);
+    Token token;
+    while (tokens.next(token))
+      if (token.kind == TokenKind::Word && !token.word.empty()) out[token.word] += it.get_termfreq();
+  }
   return out;
-}
-
-// Of the words in `text` whose stem is `stem`, the one nearest `word`.
-std::string nearest_word_with_stem(std::string_view text, const Xapian::Stem& stemmer, const std::string& stem,
-                                   const std::u32string& word) {
-  std::string best;
-  std::size_t best_distance = SIZE_MAX;
-  std::string current;
-  auto consider = [&] {
-    if (current.empty()) return;
-    std::string lower = Xapian::Unicode::tolower(current);
-    current.clear();
-    if (stemmer(lower) != stem) return;
-    const std::size_t d = edit_distance(to_utf32(lower), word, word.size() + lower.size());
-    if (d < best_distance) {
-      best_distance = d;
-      best = std::move(lower);
-    }
-  };
-  for (Xapian::Utf8Iterator it(text.data(), text.size()); it != Xapian::Utf8Iterator(); ++it) {
-    if (Xapian::Unicode::is_wordchar(*it))
-      Xapian::Unicode::append_utf8(current, *it);
-    else
-      consider();
-  }
-  consider();
-  return best;
-}
-
-// The stem `stem` as a word a user would type, near the typed `word`.
-std::string spell_out(const Xapian::Database& db, const Xapian::Stem& stemmer, const std::string& stem,
-                      const std::u32string& word, std::string_view prefix) {
-  for (const std::u32string& candidate : one_edit_neighbours(word, distinct_letters(to_utf32(stem) + word))) {
-    std::string text = to_utf8(candidate);
-    if (stemmer(text) == stem) return text;
-  }
-  const std::string term = std::string(prefix).append(stem);
-  Xapian::PostingIterator posting = db.postlist_begin(term);
-  if (posting != db.postlist_end(term)) {
-    DocRecord record = decode_doc_record(db.get_document(*posting).get_data());
-    const std::string text = prefix == schema::kPrefixAuthorText ? record.author.value_or("")
-                             : prefix == schema::kPrefixTitle    ? record.title
-                                                                 : record.title + "\n" + record.text;
-    std::string found = nearest_word_with_stem(text, stemmer, stem, word);
-    if (!found.empty()) return found;
-  }
-  return stem;
 }
 
 }  // namespace
@@ -141,62 +117,93 @@ std::size_t edit_distance(std::u32string_view a, std::u32string_view b, std::siz
   return std::min(previous[m], limit + 1);
 }
 
-std::string suggest_word(const Xapian::Database& db, const Xapian::Stem& stemmer, const std::string& word,
-                         const char* prefix_text) {
-  const std::string_view prefix = prefix_text;
-  const std::u32string typed = to_utf32(word);
-  if (!letters_only(typed) || typed.size() > kMaxLetters) return {};
-  // The terms of the word's first letter (a typo rarely changes it, and the
-  // list stays short: one message per remote shard), and their letters.
-  struct Term {
-    std::string text;
-    std::u32string letters;
-    Xapian::doccount frequency;
+double typo_distance(std::u32string_view a, std::u32string_view b, double limit) {
+  const std::size_t n = a.size();
+  const std::size_t m = b.size();
+  const double over = limit + 1;
+  // Each letter of difference in length is at least a cheap edit.
+  if (kCheapEdit * static_cast<double>(n > m ? n - m : m - n) > limit) return over;
+  // The typed letter a[i] is an extra copy of a neighbour: a doubled letter.
+  auto doubled = [](std::u32string_view s, std::size_t i) {
+    return (i > 0 && s[i - 1] == s[i]) || (i + 1 < s.size() && s[i + 1] == s[i]);
   };
-  std::vector<Term> terms;
-  std::unordered_map<std::string, Xapian::doccount> frequency_of;
-  std::u32string alphabet = typed;
-  const std::string start = std::string(prefix).append(to_utf8(typed.substr(0, 1)));
-  for (Xapian::TermIterator it = db.allterms_begin(start); it != db.allterms_end(start); ++it) {
-    const std::string term = *it;
-    Term t{term.substr(prefix.size()), {}, it.get_termfreq()};
-    t.letters = to_utf32(t.text);
-    if (!letters_only(t.letters)) continue;
-    alphabet += t.letters;
-    frequency_of.emplace(t.text, t.frequency);
-    terms.push_back(std::move(t));
+  std::vector<double> before(m + 1), previous(m + 1), row(m + 1);
+  previous[0] = 0;
+  for (std::size_t j = 1; j <= m; ++j) previous[j] = previous[j - 1] + (doubled(b, j - 1) ? kCheapEdit : 1.0);
+  for (std::size_t i = 1; i <= n; ++i) {
+    row[0] = previous[0] + (doubled(a, i - 1) ? kCheapEdit : 1.0);
+    double row_min = row[0];
+    for (std::size_t j = 1; j <= m; ++j) {
+      const char32_t x = a[i - 1], y = b[j - 1];
+      const double substitute = x == y ? 0.0 : (is_vowel(x) && is_vowel(y) ? kCheapEdit : 1.0);
+      const double remove = doubled(a, i - 1) ? kCheapEdit : 1.0;  // a letter typed twice
+      const double insert = doubled(b, j - 1) ? kCheapEdit : 1.0;  // a double typed once
+      row[j] = std::min({previous[j] + remove, row[j - 1] + insert, previous[j - 1] + substitute});
+      if (i > 1 && j > 1 && x == b[j - 2] && a[i - 2] == y) row[j] = std::min(row[j], before[j - 2] + kCheapEdit);
+      row_min = std::min(row_min, row[j]);
+    }
+    if (row_min > limit) return over;
+    std::swap(before, previous);
+    std::swap(previous, row);
   }
-  if (terms.empty()) return {};
-  alphabet = distinct_letters(std::move(alphabet));
+  return previous[m] > limit ? over : previous[m];
+}
 
-  // A word one edit away whose stem is a term: the most frequent stem wins.
-  std::string best;
-  Xapian::doccount best_frequency = 0;
-  for (const std::u32string& neighbour : one_edit_neighbours(typed, alphabet)) {
-    std::string text = to_utf8(neighbour);
-    auto found = frequency_of.find(stemmer(text));
-    if (found != frequency_of.end() && found->second > best_frequency) {
-      best_frequency = found->second;
-      best = std::move(text);
+Xapian::doccount word_frequency(const Xapian::Database& db, const std::string& word, Vocabulary vocabulary) {
+  if (vocabulary == Vocabulary::Words) return db.get_termfreq(schema::term(schema::kPrefixWord, word));
+  const auto words = author_words(db);
+  const auto found = words.find(word);
+  return found == words.end() ? 0 : found->second;
+}
+
+std::string suggest_word(const Xapian::Database& db, const std::string& word, Vocabulary vocabulary) {
+  const std::u32string typed = to_utf32(word);
+  const auto acceptable = vocabulary == Vocabulary::Words ? letters_only : name_chars_only;
+  if (!acceptable(typed) || typed.size() > kMaxLetters) return {};
+  const std::string first = to_utf8(typed.substr(0, 1));
+  const std::string swapped = typed.size() > 1 ? to_utf8(std::u32string{typed[1], typed[0]}) : std::string();
+
+  std::unordered_map<std::string, Xapian::doccount> words;
+  if (vocabulary == Vocabulary::Words) {
+    add_word_candidates(db, first, words);
+    if (!swapped.empty() && typed[1] != typed[0]) {
+      std::unordered_map<std::string, Xapian::doccount> more;
+      add_word_candidates(db, swapped, more);
+      words.insert(more.begin(), more.end());
+    }
+  } else {
+    words = author_words(db);
+  }
+  const auto own = words.find(word);
+  const Xapian::doccount own_frequency = own == words.end() ? 0 : own->second;
+  const Xapian::doccount needed = std::max<Xapian::doccount>(kMinFrequency, kFrequencyRatio * own_frequency);
+
+  const std::size_t edits = max_edits(typed.size());
+  const double limit = max_typo_distance(edits);
+  // The typed word is a candidate too, at no edit: a rarer word may just be
+  // one (a name, a term of the trade). Only when the best candidate is far
+  // more frequent than the word is it a correction.
+  std::string best = own_frequency > 0 ? word : std::string();
+  double best_score = own_frequency > 0 ? std::log(static_cast<double>(own_frequency)) : -1e300;
+  Xapian::doccount best_frequency = own_frequency;
+  for (const auto& [text, frequency] : words) {
+    if (text == word) continue;
+    if (text.compare(0, first.size(), first) != 0 && text.compare(0, swapped.size(), swapped) != 0) continue;
+    const std::u32string letters = to_utf32(text);
+    if (!acceptable(letters)) continue;
+    // At most `limit` edits, of any kind; cheap ones only rank closer.
+    if (edit_distance(typed, letters, edits) > edits) continue;
+    const double d = typo_distance(typed, letters, limit);
+    const double score = std::log(static_cast<double>(frequency)) - kEditCost * d;
+    // Ties go to the word first in code-point order, whatever the hash order.
+    if (score > best_score || (score == best_score && text < best)) {
+      best_score = score;
+      best = text;
+      best_frequency = frequency;
     }
   }
-  if (!best.empty()) return best;
-
-  // Else the term nearest the word or its stem, within max_edits.
-  const std::u32string stem = to_utf32(stemmer(word));
-  const std::size_t limit = max_edits(typed.size());
-  std::size_t best_distance = limit + 1;
-  const Term* nearest = nullptr;
-  for (const Term& t : terms) {
-    const std::size_t d = std::min(edit_distance(typed, t.letters, limit), edit_distance(stem, t.letters, limit));
-    if (d > limit) continue;
-    if (nearest != nullptr && (d > best_distance || (d == best_distance && t.frequency <= nearest->frequency)))
-      continue;
-    best_distance = d;
-    nearest = &t;
-  }
-  if (nearest == nullptr) return {};
-  return spell_out(db, stemmer, nearest->text, typed, prefix);
+  if (best == word || best_frequency < needed) return {};
+  return best;
 }
 
 }  // namespace byline

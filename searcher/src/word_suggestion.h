@@ -1,13 +1,21 @@
-// "Did you mean" candidates from the index's own terms, with no spelling
-// table: the nearest term to an unknown word, turned back into a word.
+// "Did you mean" for one word: the real word of the archive, as people spell
+// it, that the typed word most likely misspells.
 //
-// Why no spelling table: Xapian's rewrites a zlib-compressed n-gram list for
-// every word a commit adds, which cost a quarter of the indexing time
-// (callgrind, BENCHMARKS.md); it also had to choose whose words to hold
-// (articles only, by default), and sharded indexes scored its candidates per
-// shard, so a typo could get another suggestion than on a single index. The
-// terms are already there, summed over every shard by the combined database,
-// and a suggestion is looked for only when a search finds almost nothing.
+// Candidates are the index's words as written (schema kPrefixWord: folded,
+// lowercased, never stems, termfreq = pages holding them), or for `author:`
+// the words of the author names the index holds (schema kPrefixAuthorExact,
+// termfreq = documents by that author). No spelling table: Xapian's rewrote a
+// zlib-compressed n-gram list for every word a commit added, a quarter of the
+// indexing time (BENCHMARKS.md), and the XW terms are already there, summed
+// over every shard by the combined database.
+//
+// The choice is a noisy channel: among the candidates within two edits (one
+// for words of up to 4 letters), the one with the highest
+//   log(frequency) - kEditCost * edits,
+// where the edits people make most (a doubled or undoubled letter, two
+// neighbours swapped, one vowel for another) cost less than others. So a
+// typo that itself occurs in comments ("goverment", in 8 pages) still goes to
+// "government" (613 pages, one edit) rather than a rarer typo nearer by.
 #ifndef BYLINE_WORD_SUGGESTION_H
 #define BYLINE_WORD_SUGGESTION_H
 
@@ -19,31 +27,41 @@
 
 namespace byline {
 
-// The known word nearest to `word` (lowercased letters, with no term of its
-// own under `prefix`: "" for free text, schema::kPrefixTitle for titles,
-// schema::kPrefixAuthorText for author names), among the terms under
-// `prefix` that begin with the word's first letter and hold letters only:
-//  1. the word one edit away (a transposition counts one) whose stem is the
-//     most frequent such term ("presidnet" -> "president", stem "presid");
-//  2. else the term at the smallest edit distance from the word or from its
-//     stem (at most 1 for words of up to 4 letters, else 2), the most
-//     frequent on ties, then the first in term order. The term is a stem
-//     ("missil"), so it comes back as a word: a one-edit neighbour of `word`
-//     with that stem, else the nearest word with that stem in the first
-//     document holding it (on another layout of the same pages, possibly
-//     another document), else the stem.
-// "" when no term is near enough, or the word is over 40 letters long.
+enum class Vocabulary {
+  Words,        // the words of every page (XW terms): free text and title:
+  AuthorNames,  // the words of the author names: author:
+};
+
+// A correction for `word` (lowercased, folded as the tokenizer folds words,
+// letters only) from `vocabulary`, or "" when none is good enough:
+//  - it starts with the word's first letter, or with its first two letters
+//    swapped ("teh" -> "the");
+//  - it is at most 1 edit away (words of up to 4 letters), else 2;
+//  - it is far more frequent than the word: at least kMinFrequency and at
+//    least kFrequencyRatio times the word's own frequency in the vocabulary.
+// Words over 40 letters get none (their neighbours grow with the square of
+// their length).
 //
-// Reads the terms of one initial letter (one message per remote shard) and,
-// only for the document fallback, one document; stems some hundreds of
-// neighbours (25 per letter of the word, times the letters in use).
-std::string suggest_word(const Xapian::Database& db, const Xapian::Stem& stemmer, const std::string& word,
-                         const char* prefix);
+// Reads the terms of one or two initial letters (one message per remote
+// shard), or every author term.
+std::string suggest_word(const Xapian::Database& db, const std::string& word, Vocabulary vocabulary);
+
+// How often `word` occurs in `vocabulary`: pages holding it (Words), or
+// documents by an author whose name holds it (AuthorNames).
+Xapian::doccount word_frequency(const Xapian::Database& db, const std::string& word, Vocabulary vocabulary);
+
+inline constexpr Xapian::doccount kMinFrequency = 2;
+inline constexpr Xapian::doccount kFrequencyRatio = 20;
 
 // Optimal string alignment distance between a and b (insertions, deletions,
 // substitutions and transpositions of neighbours, one each), or limit + 1
 // when it is larger than limit.
 std::size_t edit_distance(std::u32string_view a, std::u32string_view b, std::size_t limit);
+
+// The weighted distance the choice uses: as edit_distance, but a doubled or
+// undoubled letter, a transposition and a vowel for a vowel cost 0.5 each.
+// Above `limit`: some value > limit.
+double typo_distance(std::u32string_view typed, std::u32string_view word, double limit);
 
 }  // namespace byline
 

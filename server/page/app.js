@@ -13,7 +13,7 @@
 
 const PAGE_SIZE = 10;
 const FACETS = ["author", "month", "type", "tag"];
-const STATE_KEYS = ["q", "sort", "type", "author", "month", "tag", "offset", "id"];
+const STATE_KEYS = ["q", "sort", "type", "author", "month", "tag", "offset", "id", "comment"];
 
 const $ = (id) => document.getElementById(id);
 
@@ -177,7 +177,7 @@ function drawFilters(state) {
   box.replaceChildren();
   for (const key of ["author", "month", "type", "tag"]) {
     if (!state[key]) continue;
-    const next = { ...state, offset: 0, id: "" };
+    const next = { ...state, offset: 0, id: "", comment: "" };
     next[key] = "";
     const chip = stateLink(next, key + ": " + state[key] + "  \u00d7", "chip");
     chip.title = "Remove this filter";
@@ -188,7 +188,9 @@ function drawFilters(state) {
 function drawHit(hit, state) {
   const item = element("li", "hit hit-" + hit.type);
   const pageId = String(hit.id).split(".")[0];
-  const title = stateLink({ ...state, id: pageId }, hit.title || "(no title)", "title");
+  // A comment opens its article's thread at that comment.
+  const at = hit.comment ? String(hit.comment.index) : "";
+  const title = stateLink({ ...state, id: pageId, comment: at }, hit.title || "(no title)", "title");
   const heading = element("h2");
   heading.append(title);
   item.append(heading);
@@ -214,7 +216,7 @@ function drawFacets(facets, state) {
     for (const [value, count] of values.slice(0, 12)) {
       const key = name;
       const on = state[key] === value;
-      const next = { ...state, offset: 0, id: "" };
+      const next = { ...state, offset: 0, id: "", comment: "" };
       next[key] = on ? "" : value;
       const link = stateLink(next, "", on ? "facet-value on" : "facet-value");
       link.append(element("span", "value", value));
@@ -243,7 +245,7 @@ function drawResults(out, state) {
   if (out.corrected) {
     const link = $("corrected-link");
     link.textContent = out.corrected;
-    link.href = stateUrl({ ...state, q: out.corrected, offset: 0, id: "" });
+    link.href = stateUrl({ ...state, q: out.corrected, offset: 0, id: "", comment: "" });
   }
   $("hits").replaceChildren(...out.hits.map((hit) => drawHit(hit, state)));
   drawFacets(out.facets, state);
@@ -261,7 +263,7 @@ function drawThread(doc, state) {
   const words = queryWords(state.q);
   const back = element("button", "back", "\u2190 Back to the results");
   back.type = "button";
-  back.addEventListener("click", () => go({ ...state, id: "" }));
+  back.addEventListener("click", () => go({ ...state, id: "", comment: "" }));
   box.append(back);
   const title = element("h2");
   markWords(title, doc.title || "(no title)", words);
@@ -274,7 +276,7 @@ function drawThread(doc, state) {
   box.append(meta);
   if (doc.tags && doc.tags.length) {
     const tags = element("p", "tags");
-    for (const tag of doc.tags) tags.append(stateLink({ ...state, tag: tag, id: "", offset: 0 }, tag, "chip"));
+    for (const tag of doc.tags) tags.append(stateLink({ ...state, tag: tag, id: "", comment: "", offset: 0 }, tag, "chip"));
     box.append(tags);
   }
   const body = element("div", "body");
@@ -287,6 +289,10 @@ function drawThread(doc, state) {
     const depth = Math.min(6, Math.max(0, c.depth || 0));
     const item = element("li", "comment depth-" + depth);
     item.id = "comment-" + (c.comment ? c.comment.index : "");
+    if (c.comment && String(c.comment.index) === state.comment) {
+      item.classList.add("chosen");
+      item.tabIndex = -1;
+    }
     const cmeta = element("p", "meta");
     cmeta.append(element("span", "author", c.author || "anonymous"));
     cmeta.append(element("span", "date", dateText(c.date)));
@@ -318,7 +324,9 @@ async function render() {
       const doc = await api("/api/show/" + encodeURIComponent(state.id));
       if (generation !== drawn) return;
       drawThread(doc, state);
-      $("thread").focus();
+      const chosen = document.querySelector("#thread .chosen");
+      (chosen || $("thread")).focus();
+      if (chosen) chosen.scrollIntoView({ block: "center" });
     } else if (state.q || state.tag || state.author || state.month || state.type) {
       const out = await api("/api/search", searchParams(state));
       if (generation !== drawn) return;
@@ -335,7 +343,7 @@ async function render() {
 // --- Wiring ------------------------------------------------------------------
 
 function formState() {
-  return { ...readState(), q: $("q").value.trim(), offset: 0, id: "" };
+  return { ...readState(), q: $("q").value.trim(), offset: 0, id: "", comment: "" };
 }
 
 document.addEventListener("DOMContentLoaded", () => {

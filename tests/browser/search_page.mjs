@@ -166,8 +166,11 @@ try {
   assert.equal(await tab.locator("#hits img, #hits script, #hits b").count(), 0);
   await tab.screenshot({ path: path.join(shots, "results.png"), fullPage: true });
 
-  step = "open the hostile thread";
-  await tab.locator("#hits h2 a").first().click();
+  step = "open the hostile thread from a comment's hit";
+  const first = tab.locator("#hits > li").first();
+  const which = await first.locator(".which").textContent();  // "comment N" (sorted newest first)
+  assert.match(which, /^comment \d+$/);
+  await first.locator("h2 a").click();
   await tab.waitForSelector("#thread .comments > li");
   assert.equal(await tab.locator("#results").isVisible(), false);
   assert.match(new URL(tab.url()).search, /id=/);
@@ -178,6 +181,10 @@ try {
   assert.ok((await comments.nth(0).textContent()).includes("<script>window.__pwned='comment'</script>"));
   assert.ok((await comments.nth(2).textContent()).includes(`onerror="window.__pwned='img'"`));
   assert.equal(await thread.locator("img, script, b").count(), 0);
+  const chosen = thread.locator(".comments > li.chosen");
+  assert.equal(await chosen.count(), 1, "the comment the hit was for is picked out");
+  assert.equal(await chosen.getAttribute("id"), "comment-" + which.split(" ")[1]);
+  assert.equal(await tab.evaluate(() => document.activeElement.classList.contains("chosen")), true);
   const indent = async (n) => comments.nth(n).evaluate((e) => e.getBoundingClientRect().left);
   assert.ok((await indent(1)) > (await indent(0)), "the reply is indented");
   assert.ok((await thread.locator("mark").count()) >= 3, "query words marked in the thread");

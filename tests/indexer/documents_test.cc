@@ -104,7 +104,7 @@ TEST_CASE("a comment document knows its page, index and parent - and not its art
   const std::string page_id = byline::page_id_for("/news/kerry.txt");
   Xapian::Document reply = doc_by_id(db, page_id + ".2");
   auto terms = terms_of(reply);
-  // The article's title is neither a field nor free text of its comments.
+  // The article's title is neither a weighted field nor free text of its comments.
   CHECK(terms.count("Skerri") == 0);
   CHECK(terms.count("kerri") == 0);
   CHECK(terms.count("zebra") == 1);
@@ -113,7 +113,11 @@ TEST_CASE("a comment document knows its page, index and parent - and not its art
   CHECK(terms.count("Ausmc1371") == 1);
   CHECK(terms.count(byline::schema::term("XP", page_id)) == 1);
   CHECK(terms.count("D20130423") == 0);
-  CHECK(terms.count("Krussia") == 0);
+  // Schema 4: a comment inherits its article's tags and title stems as
+  // boolean terms, and a reply names the comment it answers.
+  CHECK(terms.count("Krussia") == 1);
+  CHECK(terms.count("XSkerri") == 1);
+  CHECK(terms.count(byline::schema::term("XR", page_id + ".1")) == 1);
   CHECK(reply.get_value(byline::schema::kSlotDate) == "201304230645");
   CHECK(reply.get_value(byline::schema::kSlotType) == "comment");
   byline::DocRecord record = byline::decode_doc_record(reply.get_data());

@@ -1,12 +1,10 @@
-// The Searcher builds its QueryParser once and asks for spelling corrections
-// only when few documents match and a word is unknown (query_builder.h).
+// The Searcher builds its QueryParser once per search, and asks for spelling
+// corrections only when few documents match (spelling_suggestion.h).
 #include <catch2/catch.hpp>
 
 #include "byline/error.h"
 #include "query_builder.h"
 #include "search_fixtures.h"
-#include "snowball_stem.h"
-#include "spelling_correction.h"
 
 using namespace byline;
 using namespace byline::test;
@@ -35,23 +33,6 @@ TEST_CASE("corrections still come for misspelt words next to fields", "[searcher
   CHECK(r.total == 0);
   REQUIRE(r.corrected);
   CHECK(*r.corrected == "sanctions type:article");
-  // Known words: no look-up, no correction, whatever the match count.
+  // Known words: no correction, whatever the match count.
   CHECK_FALSE(searcher.search(make_query("sanctions type:comment tag:russia")).corrected);
-}
-
-TEST_CASE("spelling_correction replaces only free-text words no document holds", "[searcher][spelling]") {
-  TempDir dir;
-  Xapian::Database db(build_fixture_index(dir, fixture_pages()));
-  const Xapian::Stem stemmer = make_stemmer("english");
-  CHECK(spelling_correction(db, stemmer, "") == "");
-  // Inflected forms are known through their stems ("defense" -> "defens").
-  CHECK(spelling_correction(db, stemmer, "sanctions \"missile defense\" (Russian -spring)") == "");
-  CHECK(spelling_correction(db, stemmer, "type:article tag:nowhere date:2013 title:sanctions author:sanctions") == "");
-  CHECK(spelling_correction(db, stemmer, "sanctoins") == "sanctions");
-  // The field, quotes and signs around a corrected word stay.
-  CHECK(spelling_correction(db, stemmer, "sanctions title:sanctoins") == "sanctions title:sanctions");
-  CHECK(spelling_correction(db, stemmer, "(+sanctoins)") == "(+sanctions)");
-  // Operators, wildcards, numbers and fields that are not words are left alone.
-  CHECK(spelling_correction(db, stemmer, "sanctoins OR zzyzx* tag:sanctoins 1987") ==
-        "sanctions OR zzyzx* tag:sanctoins 1987");
 }

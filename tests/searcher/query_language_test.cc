@@ -34,15 +34,20 @@ TEST_CASE("free text is stemmed and ANDed", "[searcher][query]") {
 TEST_CASE("fields title, author, tag, type", "[searcher][query]") {
   Fixture f;
   CHECK(f.names("title:boston type:article") == std::set<std::string>{"weather.txt"});
-  // Comments have no title: title: finds articles only.
-  CHECK(f.names("title:boston") == std::set<std::string>{"weather.txt"});
-  CHECK(f.names("title:boston type:comment").empty());
+  // A comment answers its article's title as a filter (schema 4).
+  CHECK(f.names("title:boston") == std::set<std::string>{"weather.txt", "weather.txt#1"});
+  CHECK(f.names("title:boston type:comment") == std::set<std::string>{"weather.txt#1"});
+  CHECK(f.names("title:boston lovely") == std::set<std::string>{"weather.txt#1"});
   CHECK(f.names("author:yury") == std::set<std::string>{"missile.txt#1", "missile.txt#3"});
   CHECK(f.names("author:smith type:comment") == std::set<std::string>{"weather.txt#1"});
-  CHECK(f.names("tag:russia") == std::set<std::string>{"sanctions.txt", "missile.txt"});
-  CHECK(f.names("tag:Russia") == std::set<std::string>{"sanctions.txt", "missile.txt"});
-  CHECK(f.names("tag:\"foreign exchange\"") == std::set<std::string>{"sanctions.txt"});
-  CHECK(f.names("tag:russia tag:defense") == std::set<std::string>{"missile.txt"});
+  CHECK(f.names("tag:russia type:article") == std::set<std::string>{"sanctions.txt", "missile.txt"});
+  CHECK(f.names("tag:Russia type:article") == std::set<std::string>{"sanctions.txt", "missile.txt"});
+  CHECK(f.names("tag:\"foreign exchange\" type:article") == std::set<std::string>{"sanctions.txt"});
+  CHECK(f.names("tag:russia tag:defense type:article") == std::set<std::string>{"missile.txt"});
+  // ... and its tags (schema 4).
+  CHECK(f.names("tag:russia tag:defense") ==
+        std::set<std::string>{"missile.txt", "missile.txt#1", "missile.txt#2", "missile.txt#3"});
+  CHECK(f.names("type:comment tag:russia banks") == std::set<std::string>{"sanctions.txt#2"});
   CHECK(f.names("type:comment missile") == std::set<std::string>{"missile.txt#1"});
   CHECK(f.names("type:Article notes") == std::set<std::string>{"undated.txt"});
 }
@@ -101,7 +106,7 @@ TEST_CASE("unknown fields and bad dates are one-line BadQuery errors", "[searche
   CHECK(message("Title:x") == "(no error)");
   CHECK(message("date:2013-13-45..").find("month 13 does not exist") != std::string::npos);
   CHECK(message("date:2013-02-29").find("day 29 does not exist") != std::string::npos);
-  CHECK(message("date:yesterday").find("is not a date") != std::string::npos);
+  CHECK(message("date:someday").find("is not a date") != std::string::npos);
   CHECK(message("date:2014..2013").find("ends before it starts") != std::string::npos);
   CHECK(message("type:blog").find("'article' or 'comment'") != std::string::npos);
   for (const char* text : {"date:2013-13-45..", "type:blog", "*", "title:"})

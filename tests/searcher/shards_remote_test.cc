@@ -33,7 +33,8 @@ void index_into(const std::string& db, const fs::path& pages, std::size_t jobs) 
 std::vector<Query> queries() {
   std::vector<Query> out;
   for (const char* text : {"", "the", "sanctions", "russia OR boston", "\"missile defense\"", "type:comment the",
-                           "title:boston", "magnet*"}) {
+                           "title:boston", "magnet*",
+                           "on:(missile) OR discussed:(sanctions)", "reply:(sanctions)", "type:comment tag:russia"}) {
     Query q;
     q.text = text;
     out.push_back(q);
@@ -41,6 +42,9 @@ std::vector<Query> queries() {
     out.push_back(q);
     q.sort = SortOrder::Relevance;
     q.facets = {"author", "month", "type", "tag"};
+    out.push_back(q);
+    q.facets.clear();
+    q.thread = true;
     out.push_back(q);
   }
   return out;
@@ -52,6 +56,20 @@ void check_same(const Results& a, const Results& b) {
     CHECK(a.hits[i].id == b.hits[i].id);
     CHECK(a.hits[i].score == Approx(b.hits[i].score).epsilon(1e-9));
     CHECK(a.hits[i].snippet.text == b.hits[i].snippet.text);
+  }
+  // Thread groups: the same pages, counts and comments.
+  REQUIRE(a.groups.size() == b.groups.size());
+  for (std::size_t i = 0; i < a.groups.size(); ++i) {
+    CHECK(a.groups[i].page_id == b.groups[i].page_id);
+    CHECK(a.groups[i].article.title == b.groups[i].article.title);
+    CHECK(a.groups[i].comments_total == b.groups[i].comments_total);
+    CHECK(a.groups[i].comments_matching == b.groups[i].comments_matching);
+    REQUIRE(a.groups[i].comments.size() == b.groups[i].comments.size());
+    for (std::size_t j = 0; j < a.groups[i].comments.size(); ++j) {
+      CHECK(a.groups[i].comments[j].id == b.groups[i].comments[j].id);
+      CHECK(a.groups[i].comments[j].parent_author == b.groups[i].comments[j].parent_author);
+      CHECK(a.groups[i].comments[j].snippet.text == b.groups[i].comments[j].snippet.text);
+    }
   }
   CHECK(b.total_lower <= b.total);
   CHECK(b.total <= b.total_upper);

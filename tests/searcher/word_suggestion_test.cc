@@ -1,6 +1,6 @@
-// "Did you mean" from the index's own terms (word_suggestion.h): words of
-// comments count, corrections are words as written rather than stems,
-// author: looks among authors, and ties go to the more frequent term.
+// "Did you mean" (word_suggestion.h, spelling_suggestion.h): corrections are
+// words as written, far more frequent than the typed word, from author names
+// for author:, and the query around them stays as typed.
 #include <xapian.h>
 
 #include <catch2/catch.hpp>
@@ -8,82 +8,148 @@
 #include "schema.h"
 #include "search_fixtures.h"
 #include "snowball_stem.h"
-#include "spelling_correction.h"
+#include "spelling_suggestion.h"
 #include "word_suggestion.h"
 
 using namespace byline;
 using namespace byline::test;
 
-TEST_CASE("edit distance counts a transposition as one edit and stops past its limit", "[searcher][spelling]") {
+namespace {
+
+// `count` pages holding `text` (titled "Page N"), named prefix0.txt, ...
+void add_pages(std::vector<FixturePage>& pages, const std::string& prefix, int count, const std::string& text,
+               const std::string& author = "Dan Reed") {
+  for (int i = 0; i < count; ++i) {
+    FixturePage p;
+    p.source = prefix + std::to_string(i) + ".txt";
+    p.page.article.title = "Page " + std::to_string(i);
+    p.page.article.author = author;
+    p.page.article.text = text;
+    pages.push_back(std::move(p));
+  }
+}
+
+// Every corrected text matches more than every typed one: only the shape of
+// the suggestion is under test.
+Xapian::doccount more_when_changed(const std::string& typed, const std::string& text) { return text == typed ? 0 : 1; }
+
+std::optional<std::string> suggestion(const Xapian::Database& db, const std::string& text) {
+  const Xapian::Stem stemmer = make_stemmer("english");
+  return suggest_spelling(db, stemmer, text, 0,
+                          [&](const std::string& t, Xapian::doccount) { return more_when_changed(text, t); });
+}
+
+}  // namespace
+
+TEST_CASE("edit distances: a transposition is one edit, the usual typos half of one", "[searcher][spelling]") {
   CHECK(edit_distance(U"sanction", U"sanction", 2) == 0);
   CHECK(edit_distance(U"sanctoins", U"sanctions", 2) == 1);
   CHECK(edit_distance(U"kitten", U"sitting", 5) == 3);
-  CHECK(edit_distance(U"kitten", U"sitting", 2) == 3);  // limit + 1
-  CHECK(edit_distance(U"a", U"abcd", 2) == 3);
-  CHECK(edit_distance(U"", U"ab", 2) == 2);
-  CHECK(edit_distance(U"héllo", U"hello", 2) == 1);  // letters, not bytes
+  CHECK(edit_distance(U"kitten", U"sitting", 2) == 3);          // limit + 1
+  CHECK(edit_distance(U"héllo", U"hello", 2) == 1);             // letters, not bytes
+  CHECK(typo_distance(U"recieve", U"receive", 2) == 0.5);       // swapped
+  CHECK(typo_distance(U"cofee", U"coffee", 2) == 0.5);          // a double typed once
+  CHECK(typo_distance(U"untill", U"until", 2) == 0.5);          // a letter typed twice
+  CHECK(typo_distance(U"seperate", U"separate", 2) == 0.5);     // a vowel for a vowel
+  CHECK(typo_distance(U"goverment", U"government", 2) == 1.0);  // a dropped letter
+  CHECK(typo_distance(U"missle", U"middle", 2) == 2.0);
+  CHECK(typo_distance(U"abcdef", U"uvwxyz", 2) > 2.0);
 }
 
-TEST_CASE("corrections are words as written, from articles and comments", "[searcher][spelling]") {
-  TempDir dir;
-  Xapian::Database db(build_fixture_index(dir, fixture_pages()));
-  const Xapian::Stem stemmer = make_stemmer("english");
-  // The term is the stem "missil"; the correction is the typed word mended.
-  CHECK(suggest_word(db, stemmer, "misile", "") == "missile");
-  // Two edits from any word with that stem: read from a document holding it.
-  CHECK(suggest_word(db, stemmer, "misssille", "") == "missile");
-  // "lovely" is only in a comment (its stem is "love").
-  CHECK(suggest_word(db, stemmer, "lovley", "") == "lovely");
-  // Nothing near enough, or not a word.
-  CHECK(suggest_word(db, stemmer, "zzzqqqxx", "") == "");
-  CHECK(suggest_word(db, stemmer, "1987", "") == "");
-  // Short words get one edit: "tad" -> "ted"? Ted is an author, not text;
-  // "tal" is one edit from the stem "talk".
-  CHECK(suggest_word(db, stemmer, "talx", "") == "talk");
-}
-
-TEST_CASE("author: and title: words are corrected from authors and titles", "[searcher][spelling]") {
-  TempDir dir;
-  Xapian::Database db(build_fixture_index(dir, fixture_pages()));
-  const Xapian::Stem stemmer = make_stemmer("english");
-  CHECK(spelling_correction(db, stemmer, "author:labot") == "author:labott");
-  CHECK(spelling_correction(db, stemmer, "author:yuri") == "");  // "Yury" is stemmed "yuri": known
-  // "garden" is in a body, not in a title: title: finds nothing to offer.
-  CHECK(spelling_correction(db, stemmer, "title:gardn") == "");
-  CHECK(spelling_correction(db, stemmer, "gardn") == "garden");
-  CHECK(spelling_correction(db, stemmer, "title:wether") == "title:weather");
-}
-
-TEST_CASE("a typo equally near two terms gets the more frequent one", "[searcher][spelling]") {
+TEST_CASE("a correction is a word as written, far more frequent than the typed word", "[searcher][spelling]") {
   TempDir dir;
   std::vector<FixturePage> pages;
-  for (int i = 0; i < 4; ++i) {
-    FixturePage p;
-    p.source = std::to_string(i).append(".txt");
-    p.page.article.title = std::string("Page ").append(std::to_string(i));
-    // "card" in one document, "cart" in three.
-    p.page.article.text = i == 0 ? "A card was lost." : "A cart was lost.";
-    pages.push_back(p);
-  }
+  add_pages(pages, "gov", 40, "The government spends.");
+  add_pages(pages, "typo", 1, "The goverment spends.");
+  add_pages(pages, "coffee", 3, "Coffees and coffee.");
+  add_pages(pages, "rare", 1, "A spendthrift.");
   Xapian::Database db(build_fixture_index(dir, pages));
-  const Xapian::Stem stemmer = make_stemmer("english");
-  CHECK(suggest_word(db, stemmer, "carx", "") == "cart");
-  CHECK(suggest_word(db, stemmer, "cardd", "") == "card");  // nearer beats more frequent
+  // 40 pages against 1: far more frequent. The stem would be "govern".
+  CHECK(suggest_word(db, "goverment", Vocabulary::Words) == "government");
+  CHECK(suggest_word(db, "govrenment", Vocabulary::Words) == "government");
+  // A typo held by half as many pages as the word is not far rarer.
+  add_pages(pages, "typo_more", 19, "The goverment spends.");
+  TempDir dir2;
+  Xapian::Database db2(build_fixture_index(dir2, pages));
+  CHECK(suggest_word(db2, "goverment", Vocabulary::Words) == "");
+  // A word in one page is no correction (kMinFrequency), nor is the word itself.
+  CHECK(suggest_word(db, "spendthrit", Vocabulary::Words) == "");
+  CHECK(suggest_word(db, "government", Vocabulary::Words) == "");
+  // Words as written, not stems ("coffe").
+  CHECK(suggest_word(db, "cofee", Vocabulary::Words) == "coffee");
+  // Nothing near enough, or not a word.
+  CHECK(suggest_word(db, "zzzqqqxx", Vocabulary::Words) == "");
+  CHECK(suggest_word(db, "1987", Vocabulary::Words) == "");
+  // The first two letters swapped.
+  CHECK(suggest_word(db, "ogvernment", Vocabulary::Words) == "government");
 }
 
-TEST_CASE("long words and long queries get bounded look-ups", "[searcher][spelling]") {
+TEST_CASE("author: words are corrected from the author names", "[searcher][spelling]") {
+  TempDir dir;
+  std::vector<FixturePage> pages;
+  add_pages(pages, "garden", 30, "The garden grew.", "Dan Reed");
+  add_pages(pages, "gordon", 3, "Rain fell.", "Gordon Hale");
+  add_pages(pages, "user", 3, "Rain fell.", "Sierra415");
+  Xapian::Database db(build_fixture_index(dir, pages));
+  CHECK(suggest_word(db, "gardon", Vocabulary::Words) == "garden");
+  CHECK(suggest_word(db, "gardon", Vocabulary::AuthorNames) == "gordon");
+  CHECK(suggest_word(db, "sierra451", Vocabulary::AuthorNames) == "sierra415");
+  CHECK(word_frequency(db, "gordon", Vocabulary::AuthorNames) == 3);
+  CHECK(suggestion(db, "author:gardon") == "author:gordon");
+  // title: words only become words that titles hold ("garden" is in bodies).
+  CHECK_FALSE(suggestion(db, "title:gardn"));
+  CHECK(suggestion(db, "gardn") == "garden");
+  CHECK(suggestion(db, "title:paeg") == "title:page");
+  CHECK(suggestion(db, "Author:Gardon garden") == "Author:Gordon garden");
+  CHECK(suggestion(db, "author:\"gordon haale\"") == "author:\"gordon hale\"");
+  // A name that is someone's is left alone.
+  CHECK_FALSE(suggestion(db, "author:reed"));
+}
+
+TEST_CASE("the query around a corrected word stays as typed", "[searcher][spelling]") {
+  TempDir dir;
+  Xapian::Database db(build_fixture_index(dir, fixture_pages()));
+  CHECK(suggestion(db, "sanctoins") == "sanctions");
+  CHECK(suggestion(db, "Sanctoins") == "Sanctions");
+  CHECK(suggestion(db, "SANCTOINS") == "SANCTIONS");
+  CHECK(suggestion(db, "(+sanctoins)") == "(+sanctions)");
+  CHECK(suggestion(db, "\"sanctoins  freeze\"") == "\"sanctions  freeze\"");
+  CHECK(suggestion(db, "TITLE:sanctoins") == "TITLE:sanctions");
+  CHECK(suggestion(db, "sanctoins OR zzyzx* NEAR/3 tag:sanctoins type:article date:2013-04-01..2013-05-01 1987") ==
+        "sanctions OR zzyzx* NEAR/3 tag:sanctoins type:article date:2013-04-01..2013-05-01 1987");
+  CHECK(suggestion(db, "sanctoins U.S. e-mial obama's") == "sanctions U.S. e-mial obama's");
+  // Excluded words are not corrected (a correction would exclude more).
+  CHECK_FALSE(suggestion(db, "-sanctoins"));
+  CHECK_FALSE(suggestion(db, "weather NOT sanctoins"));
+  CHECK(suggestion(db, "NOTE:sanctoins") == "NOTE:sanctions");  // no field: words
+  // Words the index holds, fields that are not words, an empty query.
+  CHECK_FALSE(suggestion(db, "sanctions \"missile defense\" (Russian -spring)"));
+  CHECK_FALSE(suggestion(db, "type:article tag:nowhere date:2013 title:sanctions author:labott"));
+  CHECK_FALSE(suggestion(db, ""));
+}
+
+TEST_CASE("a long query is not echoed back with corrections", "[searcher][spelling]") {
+  TempDir dir;
+  Xapian::Database db(build_fixture_index(dir, fixture_pages()));
+  // Up to kMaxQueryWords words are looked at, and more than half of a longer
+  // query is never changed.
+  CHECK(suggestion(db, "sanctoins on russian banks and the missile defense plan") == std::nullopt);
+  CHECK(suggestion(db, "sanctoins on russian banks") == "sanctions on russian banks");
+  CHECK(suggestion(db, "sanctoins missle") == "sanctions missile");
+  CHECK_FALSE(suggestion(db, "sanctoins missle defnse banks"));
+  // Long words get no look-up (a 10,000-letter word took 10 s once).
+  CHECK_FALSE(suggestion(db, std::string(10000, 'm')));
+  CHECK(suggest_word(db, std::string(41, 's'), Vocabulary::Words) == "");
+}
+
+TEST_CASE("no suggestion unless the corrected query matches more", "[searcher][spelling]") {
   TempDir dir;
   Xapian::Database db(build_fixture_index(dir, fixture_pages()));
   const Xapian::Stem stemmer = make_stemmer("english");
-  // 40 letters are looked up, 41 are not (a 10,000-letter word took 10 s).
-  CHECK(suggest_word(db, stemmer, "sanctoins" + std::string(31, 's'), "") == "");
-  CHECK(suggest_word(db, stemmer, std::string(41, 's'), "") == "");
-  CHECK(suggest_word(db, stemmer, std::string(10000, 'm'), "") == "");
-  // Only the first 8 unknown words of a query are looked up.
-  std::string query, expected;
-  for (int i = 0; i < 9; ++i) {
-    query += "sanctoins ";
-    expected += i < 8 ? "sanctions " : "sanctoins ";
-  }
-  CHECK(spelling_correction(db, stemmer, query) == expected);
+  auto same = [](const std::string&, Xapian::doccount) { return Xapian::doccount{3}; };
+  CHECK_FALSE(suggest_spelling(db, stemmer, "sanctoins", 0, same));
+  // A search that already matches a hundredth of the documents is left alone.
+  auto more = [](const std::string& t, Xapian::doccount) { return t == "sanctoins" ? 0u : 5u; };
+  CHECK(suggest_spelling(db, stemmer, "sanctoins", 0, more) == "sanctions");
+  CHECK_FALSE(suggest_spelling(db, stemmer, "sanctoins", db.get_doccount(), more));
 }

@@ -227,6 +227,20 @@ TEST_CASE("serve: errors are JSON with 400, 404, 405, 414 and 503", "[server]") 
   CHECK(after->status == 200);
 }
 
+TEST_CASE("serve: a port in use is an error, not a second server on it", "[server]") {
+  TempDir dir;
+  std::string db = build_fixture_index(dir, fixture_pages());
+  ServerProcess first(db);
+  REQUIRE(first.port() > 0);
+  RunResult second = run_byline({"--db", db, "serve", "--port", std::to_string(first.port())});
+  CHECK(second.exit_code == 1);
+  CHECK(second.err.rfind("byline: serve: 127.0.0.1:" + std::to_string(first.port()) + ": ", 0) == 0);
+  CHECK(std::count(second.err.begin(), second.err.end(), '\n') == 1);
+  RunResult bad = run_byline({"--db", db, "serve", "--bind", "999.1.1.1", "--port", "0"});
+  CHECK(bad.exit_code != 0);
+  CHECK(bad.err.rfind("byline: ", 0) == 0);
+}
+
 TEST_CASE("serve: limit is capped and every search has a time budget", "[server]") {
   TempDir dir;
   std::string db = build_fixture_index(dir, filler_pages(30));

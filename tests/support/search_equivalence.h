@@ -32,7 +32,13 @@ inline std::vector<Query> make_queries(const std::string& db) {
                                     "date:2012..2013 the",
                                     "sanction*",
                                     "title:the",
-                                    "-the a"};
+                                    "-the a",
+                                    // Thread queries (joins at query time) and inherited fields.
+                                    "on:(the) the",
+                                    "discussed:(the)",
+                                    "reply:(the) OR reply:(a)",
+                                    "type:comment title:the",
+                                    "on:(date:2012..2013) -the"};
   Xapian::Database x(db);
   std::map<std::string, int> seen;
   int documents = 0;
@@ -65,6 +71,7 @@ inline std::vector<Query> make_queries(const std::string& db) {
     if (i % 4 == 3) q.offset = 5;
     if (i % 6 == 4) q.collapse = true;
     if (i % 10 == 5) q.facets = {"author", "month", "type", "tag"};
+    if (i % 9 == 7) q.thread = true;
     queries.push_back(q);
   }
   // Pages beyond the first, where ties at page borders matter.
@@ -88,6 +95,19 @@ inline void check_same(const Results& a, const Results& b, const Query& q) {
     CHECK(a.hits[i].score == Approx(b.hits[i].score).epsilon(1e-9));
     CHECK(a.hits[i].snippet.text == b.hits[i].snippet.text);
     CHECK(a.hits[i].snippet.highlights.size() == b.hits[i].snippet.highlights.size());
+    CHECK(a.hits[i].more_on_page == b.hits[i].more_on_page);
+  }
+  REQUIRE(a.groups.size() == b.groups.size());
+  for (std::size_t i = 0; i < a.groups.size(); ++i) {
+    CHECK(a.groups[i].page_id == b.groups[i].page_id);
+    CHECK(a.groups[i].article_matched == b.groups[i].article_matched);
+    CHECK(a.groups[i].comments_total == b.groups[i].comments_total);
+    CHECK(a.groups[i].comments_matching == b.groups[i].comments_matching);
+    REQUIRE(a.groups[i].comments.size() == b.groups[i].comments.size());
+    for (std::size_t j = 0; j < a.groups[i].comments.size(); ++j) {
+      CHECK(a.groups[i].comments[j].id == b.groups[i].comments[j].id);
+      CHECK(a.groups[i].comments[j].parent_author == b.groups[i].comments[j].parent_author);
+    }
   }
   for (const Results* r : {&a, &b}) {
     CHECK(r->total_lower <= r->total);

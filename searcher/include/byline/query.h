@@ -17,22 +17,33 @@ struct Query {
   // The query language: free text (stemmed), AND by default; OR, NOT, -word,
   // +word, parentheses, "phrases", NEAR, word* ; fields title:, author:,
   // tag:, type:article|comment, date:FROM..TO (YYYY, YYYY-MM or YYYY-MM-DD,
-  // either end optional; date:DAY alone is that whole day). A query of at
-  // least 4 plain words (not stop words) that fewer than 3 documents hold
-  // whole is relaxed to the documents holding most of them (Results::relaxed).
+  // or today, yesterday, now, 7d / 2w / 3m / 1y / 12h ago, this-week,
+  // last-week, this-month, last-month, this-year, last-year, read against
+  // BYLINE_NOW when set; either end optional; date:DAY alone is that whole
+  // day, date:7d alone 7d..now), page:ID, id:ID, and the thread clauses
+  // on:(Q) (comments whose article matches Q), discussed:(Q) (articles with
+  // a comment matching Q), reply:(Q) (comments answering a comment matching
+  // Q). A comment answers its article's tag: and title: as filters.
+  // A query of at least 4 plain words (not stop words) that fewer than 3
+  // documents hold whole is relaxed to the documents holding most of them
+  // (Results::relaxed).
   std::string text;
   std::size_t limit = 10;
   std::size_t offset = 0;
   std::optional<DocType> type;
   std::optional<std::string> author;   // exact, case-insensitive
-  std::optional<std::string> since;    // YYYY[-MM[-DD]], inclusive
-  std::optional<std::string> until;    // YYYY[-MM[-DD]], inclusive (whole period)
+  std::optional<std::string> page;     // only this page's documents (its article's id)
+  std::optional<std::string> since;    // YYYY[-MM[-DD]] or a relative date (2w), inclusive
+  std::optional<std::string> until;    // the same, inclusive (whole period)
   // Relevance: by score, then newest, then document id (descending). Newest /
   // Oldest: by date, then document id (descending / ascending; hits without a
   // date come last / first). The id makes the order the same whatever the
   // shards.
   SortOrder sort = SortOrder::Relevance;
-  bool collapse = false;               // at most one hit per page
+  bool collapse = false;               // at most one hit per page (Hit::more_on_page: the others)
+  // Group the hits by page (Results::groups): limit and offset count groups.
+  bool thread = false;
+  std::size_t thread_comments = 3;     // matching comments shown per group
   std::size_t snippet_chars = 200;     // 0: no snippets
   // Facets to count over all matches: any of "author", "month", "type", "tag".
   std::vector<std::string> facets;

@@ -36,6 +36,21 @@ struct Hit {
   std::string source;
   std::optional<CommentRef> comment;
   Snippet snippet;
+  // Query::collapse: how many other documents of this hit's page match.
+  std::size_t more_on_page = 0;
+  // In thread groups: the author of the comment this one answers, when known.
+  std::optional<std::string> parent_author;
+};
+
+// Query::thread: one page's matches. Its rank is its best document's.
+struct ThreadGroup {
+  std::size_t rank = 0;  // 1-based, counting from offset 0
+  std::string page_id;
+  Hit article;  // the page's article; a snippet only when it matched
+  bool article_matched = false;
+  std::size_t comments_total = 0;     // the page's comments
+  std::size_t comments_matching = 0;  // of those, how many match
+  std::vector<Hit> comments;          // the best Query::thread_comments of them, in rank order
 };
 
 struct FacetCount {
@@ -58,7 +73,7 @@ struct Results {
   static constexpr std::uint64_t kExactTotalUpTo = 100000;
   std::uint64_t total = 0;
   bool total_exact = false;
-  std::uint64_t total_lower = 0;       // bounds of the estimate
+  std::uint64_t total_lower = 0;  // bounds of the estimate
   std::uint64_t total_upper = 0;
   std::optional<std::string> corrected;  // spelling suggestion for the query
   // Set when a query of at least 4 plain words matched fewer than 3
@@ -66,7 +81,8 @@ struct Results {
   // documents holding most of the words (any one of them counts in total),
   // best first. Phrases, operators, fields and +word stay strict.
   std::optional<RelaxedSearch> relaxed;
-  std::vector<Hit> hits;
+  std::vector<Hit> hits;                 // Query::thread: each group's best document
+  std::vector<ThreadGroup> groups;       // Query::thread only
   // Facet name -> values by decreasing count. Always exact: facets visit
   // every match.
   std::map<std::string, std::vector<FacetCount>> facets;

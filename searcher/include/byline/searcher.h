@@ -53,6 +53,10 @@ class BYLINE_EXPORT Searcher {
   // document().
   std::vector<Document> comments(const std::string& page_id);
 
+  // `text` as it is, with every word of query.text that a search highlights
+  // highlighted (`byline show --query`). Throws BadQuery as search() does.
+  Snippet highlight(const Query& query, const std::string& text);
+
   IndexStats stats();
 
  private:

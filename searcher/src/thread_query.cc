@@ -1,0 +1,113 @@
+#include "thread_query.h"
+
+#include <cctype>
+#include <iterator>
+
+#include "byline/error.h"
+#include "schema.h"
+
+namespace byline {
+namespace {
+
+bool is_space(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
+
+// In ThreadRelation order.
+constexpr std::string_view kThreadFields[] = {"on:", "discussed:", "reply:"};
+
+// The document id in a kSlotOrder value: "1" + 12-digit date + id, or "0" + id.
+std::string id_of_order_key(const std::string& key) {
+  if (key.empty()) return {};
+  if (key[0] == '1') return key.size() > 13 ? key.substr(13) : std::string();
+  return key.substr(1);
+}
+
+}  // namespace
+
+std::string extract_thread_subqueries(std::string_view text, std::vector<ThreadClause>* clauses) {
+  std::string out;
+  out.reserve(text.size());
+  bool in_quotes = false;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const char c = text[i];
+    if (c == '"') in_quotes = !in_quotes;
+    const bool word_start =
+        i == 0 || is_space(text[i - 1]) || text[i - 1] == '(' || text[i - 1] == '+' || text[i - 1] == '-';
+    std::size_t name = 0;
+    if (!in_quotes && word_start)
+      for (std::size_t f = 0; f < std::size(kThreadFields); ++f)
+        if (text.substr(i, kThreadFields[f].size()) == kThreadFields[f]) name = f + 1;
+    const std::size_t value_at = name ? i + kThreadFields[name - 1].size() : 0;
+    if (!name || value_at >= text.size() || is_space(text[value_at])) {
+      out.push_back(c);
+      ++i;
+      continue;
+    }
+    std::size_t start = value_at, end = value_at, next = value_at;
+    if (text[value_at] == '(') {
+      // The subquery: up to the matching ')', outside quotes.
+      start = end = value_at + 1;
+      int depth = 1;
+      bool quoted = false;
+      for (; end < text.size(); ++end) {
+        if (text[end] == '"') quoted = !quoted;
+        if (quoted) continue;
+        if (text[end] == '(') ++depth;
+        if (text[end] == ')' && --depth == 0) break;
+      }
+      next = end < text.size() ? end + 1 : end;
+    } else if (text[value_at] == '"') {
+      // A phrase: to its closing quote.
+      end = text.find('"', value_at + 1);
+      end = end == std::string_view::npos ? text.size() : end + 1;
+      next = end;
+    } else {
+      while (end < text.size() && !is_space(text[end]) && text[end] != ')') ++end;
+      next = end;
+    }
+    out.append(text.substr(i, value_at - i));  // "on:"
+    out.append(std::to_string(clauses->size()));
+    clauses->push_back({static_cast<ThreadRelation>(name - 1), std::string(text.substr(start, end - start))});
+    i = next;
+  }
+  return out;
+}
+
+Xapian::Query thread_join(ThreadRelation relation, const Xapian::Query& sub, const Xapian::Database& db) {
+  const Xapian::Query articles(schema::term(schema::kPrefixType, schema::kTypeArticle));
+  const Xapian::Query comments(schema::term(schema::kPrefixType, schema::kTypeComment));
+  Xapian::Enquire enquire(db);
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, sub, relation == ThreadRelation::On ? articles : comments));
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  Xapian::ValueCountMatchSpy spy(relation == ThreadRelation::Reply ? schema::kSlotOrder : schema::kSlotPage);
+  enquire.add_matchspy(&spy);
+  enquire.get_mset(0, 0, db.get_doccount());
+  std::vector<Xapian::Query> terms;
+  for (Xapian::TermIterator it = spy.values_begin(); it != spy.values_end(); ++it) {
+    const std::string value = *it;
+    if (relation == ThreadRelation::Reply) {
+      const std::string id = id_of_order_key(value);
+      if (!id.empty()) terms.emplace_back(schema::term(schema::kPrefixReplyTo, id));
+    } else if (!value.empty()) {
+      terms.emplace_back(schema::term(schema::kPrefixPage, value));
+    }
+  }
+  if (terms.empty()) return Xapian::Query::MatchNothing;
+  Xapian::Query any(Xapian::Query::OP_OR, terms.begin(), terms.end());
+  const Xapian::Query& side = relation == ThreadRelation::Discussed ? articles : comments;
+  // A filter: it decides which documents match, the rest of the query ranks them.
+  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_FILTER, any, side), 0.0);
+}
+
+Xapian::Query ThreadFieldProcessor::operator()(const std::string& value) {
+  // QueryParser passes the clause number (a word of digits).
+  if (value.empty() || value.size() > 9) return Xapian::Query::MatchNothing;
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    if (!std::isdigit(static_cast<unsigned char>(value[i]))) return Xapian::Query::MatchNothing;
+    n = n * 10 + static_cast<std::size_t>(value[i] - '0');
+  }
+  return n < joined_->size() ? (*joined_)[n] : Xapian::Query::MatchNothing;
+}
+
+}  // namespace byline

@@ -1,0 +1,63 @@
+// Queries across a conversation: `on:(Q)` (comments whose article matches
+// Q), `discussed:(Q)` (articles with a comment matching Q) and `reply:(Q)`
+// (comments answering a comment that matches Q). Q is a whole Byline query.
+//
+// How: a join at query time. Q runs first, on its own, as a boolean match
+// over every document (its articles for on:, its comments otherwise), with
+// Xapian's ValueCountMatchSpy collecting the page ids (kSlotPage) or the
+// document ids (kSlotOrder) of its matches; the clause becomes an OR of
+// those pages' XP terms (or, for reply:, of the XR terms of their replies),
+// filtered by type and with no weight. The spy is Xapian's own, so the join
+// runs the same on local and remote shards. (Copying an article's words to
+// each of its comments instead would have made every comment as large as
+// its article; only the article's tags and title stems are copied, as
+// boolean terms: schema.h.)
+#ifndef BYLINE_THREAD_QUERY_H
+#define BYLINE_THREAD_QUERY_H
+
+#include <xapian.h>
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace byline {
+
+enum class ThreadRelation { On, Discussed, Reply };
+
+// Thread queries nest at most this deep (`on:(discussed:(reply:(x)))`).
+inline constexpr int kMaxThreadDepth = 3;
+
+// A thread clause taken out of a query string.
+struct ThreadClause {
+  ThreadRelation relation = ThreadRelation::On;
+  std::string text;  // its subquery
+};
+
+// Replaces each `on:(...)`, `discussed:(...)` and `reply:(...)` (at the start
+// of a word, outside quotes; the parentheses balanced, else to the end of the
+// text), and each `on:WORD` without parentheses, by `on:N` (the field's own
+// name) where N indexes *clauses, which receives the subquery. The joins then
+// run before the outer query is parsed (a Xapian error, such as a remote
+// shard that does not answer, must not be thrown through QueryParser).
+std::string extract_thread_subqueries(std::string_view text, std::vector<ThreadClause>* clauses);
+
+// The Xapian query of a thread clause, given its subquery's Xapian query:
+// runs the subquery's match on db.
+Xapian::Query thread_join(ThreadRelation relation, const Xapian::Query& sub, const Xapian::Database& db);
+
+// The field processor of on:, discussed: and reply: for Xapian::QueryParser:
+// `N` is the already joined clause N; anything else matches nothing.
+class ThreadFieldProcessor : public Xapian::FieldProcessor {
+ public:
+  explicit ThreadFieldProcessor(const std::vector<Xapian::Query>* joined) : joined_(joined) {}
+  Xapian::Query operator()(const std::string& value) override;
+
+ private:
+  const std::vector<Xapian::Query>* joined_;
+};
+
+}  // namespace byline
+
+#endif  // BYLINE_THREAD_QUERY_H
