@@ -156,3 +156,15 @@ TEST_CASE("+word, -word and fields stay strict inside a relaxed question", "[cli
   CHECK(out["relaxed"] == true);
   CHECK(QuestionPages::files(out) == std::vector<std::string>{"oil.txt"});
 }
+
+TEST_CASE("a boolean field inside a question filters and is not counted as a word", "[cli][questions]") {
+  QuestionPages f;
+  const json all = f.search(kQuestion);
+  REQUIRE(all["hits"].size() >= 2);
+  const std::string id = all["hits"][1]["id"];
+  const json out = f.search(std::string(kQuestion) + " id:" + id);
+  CHECK(out["relaxed"] == true);
+  CHECK(out["relaxed_words"] == 7);
+  REQUIRE(out["hits"].size() == 1);
+  CHECK(out["hits"][0]["id"] == id);
+}
