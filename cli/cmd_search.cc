@@ -34,7 +34,8 @@ void add_search_command(CLI::App& app, const GlobalOptions& global, RunFn& run) 
       "date:last-month, date:2013-04..now; BYLINE_NOW=YYYY-MM-DD[THH:MM] sets now), page:ID, id:ID, "
       "on:(Q) (comments on articles matching Q), discussed:(Q) (articles with a comment matching Q), "
       "reply:(Q) (comments answering a comment matching Q). Comments answer their article's tag: and title:. "
-      "An empty query matches every document. Use -- before a query that starts with '-'.");
+      "A question of 4 or more plain words that fewer than 3 documents hold whole lists those holding most of its "
+      "words, and says so. An empty query matches every document. Use -- before a query that starts with '-'.");
   auto opts = std::make_shared<SearchOptions>();
   cmd->add_option("query", opts->words, "Query words (joined with spaces)")->required();
   cmd->add_option("-n,--limit", opts->query.limit, "Number of hits to show")->capture_default_str();

@@ -74,6 +74,11 @@ std::string search_json(const Query& query, const Results& results) {
   out["offset"] = query.offset;
   out["limit"] = query.limit;
   out["corrected"] = optional_string(results.corrected);
+  out["relaxed"] = results.relaxed.has_value();
+  if (results.relaxed) {
+    out["relaxed_words"] = results.relaxed->words;
+    out["all_words_total"] = results.relaxed->all_words_matches;
+  }
   out["hits"] = std::move(hits);
   if (!query.facets.empty()) {
     json facets = json::object();

@@ -26,7 +26,7 @@ namespace byline::cli {
 constexpr int kJsonFormatVersion = 2;
 
 // {"format_version", "query", "total", "total_exact", "total_min"?, "total_max"?, "offset", "limit", "corrected",
-// "hits": [...], "facets"?,
+// "relaxed", "relaxed_words"?, "all_words_total"? (when relaxed), "hits": [...], "facets"?,
 //  "partial"?: true, "failed_shards"?: ["tcp://HOST:PORT: why", ...]}; with
 // --collapse each hit has "more_on_page" (how many other documents of its
 // page match).

@@ -61,6 +61,16 @@ std::string total_text(const Results& results) {
          " to " + std::to_string(results.total_upper) + ")";
 }
 
+// The one line that says a question was relaxed (relaxed_query.h).
+std::string relaxed_text(const RelaxedSearch& relaxed) {
+  const std::string words = std::to_string(relaxed.words) + " words";
+  std::string line = relaxed.all_words_matches == 0 ? "no document has all " + words
+                     : relaxed.all_words_matches == 1
+                         ? "only 1 document has all " + words
+                         : "only " + std::to_string(relaxed.all_words_matches) + " documents have all " + words;
+  return line + "; showing those with the most\n";
+}
+
 }  // namespace
 
 std::vector<int> reply_depths(const std::vector<Document>& comments) {
@@ -92,6 +102,7 @@ std::string search_text(const Query& query, const Results& results, bool color) 
     }
     out += "\n";
   }
+  if (results.relaxed) out += relaxed_text(*results.relaxed);
   if (results.corrected) out += "Did you mean: " + terminal_safe(*results.corrected) + "\n";
   out += facets_text(results);
   for (const Hit& hit : results.hits) {

@@ -53,7 +53,9 @@ class ExactFieldProcessor : public Xapian::FieldProcessor {
   std::string* error_;
 };
 
-Xapian::Query filter_query(const Query& q) {
+}  // namespace
+
+Xapian::Query option_filters(const Query& q) {
   std::vector<Xapian::Query> filters;
   if (q.type)
     filters.emplace_back(
@@ -73,6 +75,8 @@ Xapian::Query filter_query(const Query& q) {
   if (filters.empty()) return Xapian::Query();
   return Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end());
 }
+
+namespace {
 
 // No FLAG_WILDCARD: wildcards are expanded over word forms (query_words.h),
 // not by Xapian over stems.
@@ -177,8 +181,10 @@ QueryBuilder::QueryBuilder(const IndexSettings& settings, int depth) : settings_
   }
 }
 
-Xapian::Query QueryBuilder::parse(const std::string& text, const Query& q, const Xapian::Database& db) {
+Xapian::Query QueryBuilder::parse(const std::string& text, const Query& q, const Xapian::Database& db,
+                                  Xapian::Query::op default_op) {
   error_.clear();
+  parser_.set_default_op(default_op);
   // The handle is set for this parse only: the database may have been
   // replaced (a shard dropped) since the last search, and a parser that keeps
   // a handle between searches made the next search miss newer commits
@@ -201,9 +207,13 @@ Xapian::Query QueryBuilder::parse(const std::string& text, const Query& q, const
   return text_query;
 }
 
+std::vector<std::string> QueryBuilder::dropped_stop_words() const {
+  return {parser_.stoplist_begin(), parser_.stoplist_end()};
+}
+
 ParsedQuery QueryBuilder::build(const Query& q, const Xapian::Database& db) {
   ParsedQuery parsed;
-  Xapian::Query filters = filter_query(q);
+  Xapian::Query filters = option_filters(q);
   std::vector<ThreadClause> clauses;
   const std::string unthreaded = extract_thread_subqueries(q.text, &clauses);
   if (!clauses.empty() && depth_ >= kMaxThreadDepth)

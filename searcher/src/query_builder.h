@@ -27,6 +27,10 @@ namespace byline {
 // article/comment.
 std::string prepare_query_text(std::string_view text);
 
+// The option filters of a query (type, author, since, until) as one boolean
+// query; an empty query when there are none. Throws BadQuery.
+Xapian::Query option_filters(const Query& query);
+
 struct ParsedQuery {
   Xapian::Query query;  // the query string and every option filter
 };
@@ -45,9 +49,16 @@ class QueryBuilder {
   // BadQuery. Reads db for wildcards.
   ParsedQuery build(const Query& query, const Xapian::Database& db);
 
- private:
-  Xapian::Query parse(const std::string& text, const Query& query, const Xapian::Database& db);
+  // Parses text that has been through prepare_query_text and
+  // rewrite_query_words, joining loose words with default_op, without the
+  // option filters (relaxed_query.h builds its query from these). Throws
+  // BadQuery.
+  Xapian::Query parse(const std::string& text, const Query& query, const Xapian::Database& db,
+                      Xapian::Query::op default_op = Xapian::Query::OP_AND);
+  // The stop words the last parse dropped, lowercased as typed.
+  std::vector<std::string> dropped_stop_words() const;
 
+ private:
   IndexSettings settings_;
   int depth_;
   Xapian::QueryParser parser_;

@@ -17,6 +17,7 @@
 #include "index_path_kind.h"
 #include "index_stats.h"
 #include "query_builder.h"
+#include "relaxed_query.h"
 #include "reopen.h"
 #include "schema.h"
 #include "shard_stub.h"
@@ -248,6 +249,9 @@ Results Searcher::Impl::run(const Query& query) {
   // load, 0 in 6 with a fresh one); its set-up is ~85k instructions.
   queries = std::make_unique<QueryBuilder>(settings);
   ParsedQuery parsed = queries->build(query, db);
+  // A long question that few documents hold whole: ranked by the words held.
+  std::optional<Relaxation> relaxation = relax_question(*queries, query, db, parsed.query);
+  if (relaxation) parsed.query = relaxation->query;
 
   Xapian::Enquire enquire(db);
   enquire.set_query(parsed.query);
@@ -300,6 +304,7 @@ Results Searcher::Impl::run(const Query& query) {
   results.total_lower = mset.get_matches_lower_bound();
   results.total_upper = mset.get_matches_upper_bound();
   results.total_exact = results.total_lower == results.total_upper;
+  if (relaxation) results.relaxed = RelaxedSearch{relaxation->words, relaxation->all_words_matches};
   if (query.collapse && !results.total_exact && (query.exact_total || results.total_upper <= Results::kExactTotalUpTo))
     count_collapsed(parsed.query, results);
   results.corrected = suggest_spelling(

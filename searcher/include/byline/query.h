@@ -24,6 +24,9 @@ struct Query {
   // on:(Q) (comments whose article matches Q), discussed:(Q) (articles with
   // a comment matching Q), reply:(Q) (comments answering a comment matching
   // Q). A comment answers its article's tag: and title: as filters.
+  // A query of at least 4 plain words (not stop words) that fewer than 3
+  // documents hold whole is relaxed to the documents holding most of them
+  // (Results::relaxed).
   std::string text;
   std::size_t limit = 10;
   std::size_t offset = 0;

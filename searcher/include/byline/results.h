@@ -58,6 +58,12 @@ struct FacetCount {
   std::uint64_t count = 0;
 };
 
+// A question that few documents hold whole (see Results::relaxed).
+struct RelaxedSearch {
+  std::size_t words = 0;                // distinct query words, stop words left out
+  std::uint64_t all_words_matches = 0;  // documents holding all of them (fewer than 3)
+};
+
 struct Results {
   // Number of matches (with Query::collapse: of pages), the same whatever
   // limit and offset. Exact (total_exact, and total_lower == total == total_upper)
@@ -70,6 +76,11 @@ struct Results {
   std::uint64_t total_lower = 0;  // bounds of the estimate
   std::uint64_t total_upper = 0;
   std::optional<std::string> corrected;  // spelling suggestion for the query
+  // Set when a query of at least 4 plain words matched fewer than 3
+  // documents with all of them: the hits and total are then those of the
+  // documents holding most of the words (any one of them counts in total),
+  // best first. Phrases, operators, fields and +word stay strict.
+  std::optional<RelaxedSearch> relaxed;
   std::vector<Hit> hits;                 // Query::thread: each group's best document
   std::vector<ThreadGroup> groups;       // Query::thread only
   // Facet name -> values by decreasing count. Always exact: facets visit
