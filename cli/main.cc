@@ -4,12 +4,15 @@
 #include <cstdlib>
 #include <exception>
 #include <iostream>
+#include <string>
+#include <vector>
 
 #include "api_words.h"
 #include "byline/error.h"
 #include "byline/version.h"
 #include "command.h"
 #include "diagnostics.h"
+#include "usage_hints.h"
 
 namespace byline::cli {
 namespace {
@@ -17,6 +20,7 @@ namespace {
 constexpr AddCommandFn kCommands[] = {
     add_parse_command,
     add_search_command,
+    add_count_command,
     add_show_command,
     add_index_command,
     add_stats_command,
@@ -46,6 +50,10 @@ int run_main(int argc, char** argv) {
 
   RunFn run;
   for (AddCommandFn add : kCommands) add(app, global, run);
+  // No count wraps or means "unlimited": "--offset -5" and "--limit -1" are
+  // usage errors, and so are pages far beyond any index Xapian can hold.
+  check_unsigned_options(app, 1000000000000ull,
+                         {{"--limit", 1000000000ull}, {"--offset", 1000000000ull}, {"--snippet-chars", 1000000ull}});
 
   try {
     app.parse(argc, argv);
@@ -56,7 +64,7 @@ int run_main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    print_error(std::string(e.what()) + " (see 'byline --help')");
+    print_error(usage_error_text(app, std::vector<std::string>(argv + 1, argv + argc), e));
     return kExitUsage;
   }
 

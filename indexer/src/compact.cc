@@ -10,6 +10,7 @@
 #include "byline/error.h"
 #include "byline/shards.h"
 #include "index_folders.h"
+#include "index_path_kind.h"
 #include "shard_stub.h"
 #include "xapian_error.h"
 
@@ -121,6 +122,7 @@ CompactSummary compact_index(const std::string& db_path, bool merge_shards) {
   const std::string what = "index " + db_path;
   std::error_code ec;
   if (!fs::is_directory(db_path, ec)) throw IndexUnusable(what + ": no index there");
+  require_not_foreign(db_path);  // taking the lock would write into it
   auto started = std::chrono::steady_clock::now();
   CompactSummary summary = translate_xapian_errors(what, [&] {
     return has_stub(db_path) ? compact_sharded(db_path, merge_shards, {}) : compact_single(db_path, {});

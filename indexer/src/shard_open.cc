@@ -9,6 +9,7 @@
 #include <filesystem>
 
 #include "byline/error.h"
+#include "index_path_kind.h"
 #include "indexer_core.h"
 #include "schema.h"
 #include "shard_commit.h"
@@ -120,6 +121,13 @@ void create_sharded(IndexerCore& core, std::size_t count) {
 }  // namespace
 
 void open_shards(IndexerCore& core) {
+  // Never write into a folder of someone else's files (a typo in --db).
+  if (index_folder_kind(core.path) == IndexFolderKind::NotIndex) {
+    std::error_code ec;
+    const char* what = fs::is_directory(core.path, ec) ? "a folder of other files" : "a file, not a folder";
+    throw IndexUnusable("index " + core.path + ": not a Byline index (" + what +
+                        "): nothing is written into it (index into a new or empty folder)");
+  }
   const std::size_t wanted = core.options.shards != 0 ? core.options.shards : core.options.jobs;
   if (has_stub(core.path)) {
     open_sharded(core);

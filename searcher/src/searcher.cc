@@ -14,6 +14,7 @@
 #include "document_fetch.h"
 #include "facets.h"
 #include "index_meta.h"
+#include "index_path_kind.h"
 #include "index_stats.h"
 #include "query_builder.h"
 #include "reopen.h"
@@ -178,6 +179,7 @@ Searcher::Searcher(const std::string& db_path) : impl_(std::make_unique<Impl>())
   std::error_code ec;
   if (!std::filesystem::exists(db_path, ec))
     throw IndexUnusable(impl_->what + ": no index there (create one with 'byline index')");
+  require_not_foreign(db_path);
   impl_->fetch_connections = fetch_connections_per_shard();
   impl_->fetcher = std::make_unique<DocumentFetcher>(impl_->fetch_connections);
   impl_->shards.emplace(db_path);
@@ -263,7 +265,7 @@ Results Searcher::Impl::run(const Query& query) {
   if (query.collapse && !results.total_exact && (query.exact_total || results.total_upper <= Results::kExactTotalUpTo))
     count_collapsed(parsed.query, results);
   results.corrected = suggest_spelling(
-      db, stemmer, query.text, static_cast<Xapian::doccount>(results.total),
+      db, stemmer, settings.stopwords, query.text, static_cast<Xapian::doccount>(results.total),
       [&](const std::string& text, Xapian::doccount at_least) { return count_matches(query, text, at_least); });
   std::optional<SnippetGenerator> snippets;
   if (query.snippet_chars > 0 && !mset.empty()) snippets.emplace(snippet_terms(parsed.query), stemmer);
