@@ -57,14 +57,13 @@ std::string indented(const std::string& text, const std::string& indent) {
 }
 
 // The start of an ancestor shown only for context (--matching): its first
-// kContextBytes bytes on one line, cut after a whole word (and never inside a
+// kContextBytes bytes on one line, terminal-safe, cut after a whole word (and never inside a
 // UTF-8 sequence), "…" when cut.
 constexpr std::size_t kContextBytes = 160;
 std::string context_excerpt(const std::string& text) {
   if (text.empty()) return "(empty)";
-  std::string out = text;
-  for (char& c : out)
-    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  // Page text is hostile: made safe (and one line) before it is cut.
+  std::string out = terminal_safe(text);
   if (out.size() <= kContextBytes) return out;
   std::size_t cut = out.rfind(' ', kContextBytes);
   if (cut == std::string::npos || cut < kContextBytes / 2) {

@@ -89,14 +89,19 @@ Xapian::Query thread_join(ThreadRelation relation, const Xapian::Query& sub, con
       const std::string id = id_of_order_key(value);
       if (!id.empty()) terms.emplace_back(schema::term(schema::kPrefixReplyTo, id));
     } else if (!value.empty()) {
-      terms.emplace_back(schema::term(schema::kPrefixPage, value));
+      // discussed: the pages' articles, whose id is the page id (one posting
+      // each, where XP has the article and every comment); on: the pages'
+      // documents, of which the comments are kept below.
+      terms.emplace_back(
+          schema::term(relation == ThreadRelation::Discussed ? schema::kPrefixId : schema::kPrefixPage, value));
     }
   }
   if (terms.empty()) return Xapian::Query::MatchNothing;
   Xapian::Query any(Xapian::Query::OP_OR, terms.begin(), terms.end());
-  const Xapian::Query& side = relation == ThreadRelation::Discussed ? articles : comments;
+  // Reply terms are on comments only, article ids on articles only.
+  if (relation == ThreadRelation::On) any = Xapian::Query(Xapian::Query::OP_FILTER, any, comments);
   // A filter: it decides which documents match, the rest of the query ranks them.
-  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_FILTER, any, side), 0.0);
+  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, any, 0.0);
 }
 
 Xapian::Query ThreadFieldProcessor::operator()(const std::string& value) {

@@ -5,9 +5,9 @@
 // How: a join at query time. Q runs first, on its own, as a boolean match
 // over every document (its articles for on:, its comments otherwise), with
 // Xapian's ValueCountMatchSpy collecting the page ids (kSlotPage) or the
-// document ids (kSlotOrder) of its matches; the clause becomes an OR of
-// those pages' XP terms (or, for reply:, of the XR terms of their replies),
-// filtered by type and with no weight. The spy is Xapian's own, so the join
+// document ids (kSlotOrder) of its matches; the clause becomes an OR, with
+// no weight, of those pages' XP terms filtered to comments (on:), of their
+// articles' Q terms (discussed:) or of the XR terms of their replies (reply:). The spy is Xapian's own, so the join
 // runs the same on local and remote shards. (Copying an article's words to
 // each of its comments instead would have made every comment as large as
 // its article; only the article's tags and title stems are copied, as
