@@ -56,6 +56,25 @@ std::string indented(const std::string& text, const std::string& indent) {
   return out;
 }
 
+// The start of an ancestor shown only for context (--matching): its first
+// kContextBytes bytes on one line, cut after a whole word (and never inside a
+// UTF-8 sequence), "…" when cut.
+constexpr std::size_t kContextBytes = 160;
+std::string context_excerpt(const std::string& text) {
+  if (text.empty()) return "(empty)";
+  std::string out = text;
+  for (char& c : out)
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  if (out.size() <= kContextBytes) return out;
+  std::size_t cut = out.rfind(' ', kContextBytes);
+  if (cut == std::string::npos || cut < kContextBytes / 2) {
+    cut = kContextBytes;
+    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
+  }
+  out.resize(cut);
+  return out + "…";
+}
+
 std::string reply_note(const Hit& hit) {
   if (!hit.comment || !hit.comment->parent) return {};
   std::string out = "  reply to #" + std::to_string(*hit.comment->parent);
@@ -128,12 +147,19 @@ std::string thread_search_json(const Query& query, const Results& results) {
                       {"article_matched", g.article_matched},
                       {"comments", {{"total", g.comments_total}, {"matching", g.comments_matching}, {"hits", hits}}}});
   }
-  json out = {{"query", query.text},
+  // The same envelope as search_json's, with "groups" for "hits".
+  json out = {{"format_version", kJsonFormatVersion},
+              {"query", query.text},
               {"total", results.total},
-              {"offset", query.offset},
-              {"limit", query.limit},
-              {"corrected", results.corrected ? json(*results.corrected) : json(nullptr)},
-              {"groups", std::move(groups)}};
+              {"total_exact", results.total_exact}};
+  if (!results.total_exact) {
+    out["total_min"] = results.total_lower;
+    out["total_max"] = results.total_upper;
+  }
+  out["offset"] = query.offset;
+  out["limit"] = query.limit;
+  out["corrected"] = results.corrected ? json(*results.corrected) : json(nullptr);
+  out["groups"] = std::move(groups);
   if (!query.facets.empty()) {
     json facets = json::object();
     for (const auto& [name, counts] : results.facets) {
@@ -235,7 +261,7 @@ std::string thread_text(const Document& d, const std::optional<std::vector<Docum
     if (marks.has_query && marks.matching.count(c.id)) out += "  [match]";
     out += "  id " + terminal_safe(c.id) + "\n";
     if (node.context_only)
-      out += indented("(context: " + std::to_string(c.text.size()) + " bytes not shown)", indent + "   ");
+      out += indented(context_excerpt(c.text), indent + "   ");
     else
       out += indented(c.text.empty() ? "(empty)" : marked_text(c, marks, color), indent + "   ");
   }
@@ -251,12 +277,14 @@ std::string thread_json(const Document& d, const std::optional<std::vector<Docum
       json spans = json::array();
       auto found = marks.highlighted.find(doc.id);
       if (found != marks.highlighted.end())
-        for (const Highlight& h : found->second.highlights) spans.push_back(json::array({h.offset, h.length}));
+        for (const CodePointSpan& span : highlight_code_points(found->second))
+          spans.push_back(json::array({span.start, span.end}));  // as search's "highlights"
       o["highlights"] = std::move(spans);
     }
     return o;
   };
-  json out = object(d);
+  json out = {{"format_version", kJsonFormatVersion}};
+  out.update(object(d));
   if (comments) {
     std::vector<TreeNode> tree = reply_tree(*comments, marks, matching_only);
     // Flat, in tree order, with depths (as `show` printed before), and nested.

@@ -265,7 +265,7 @@ Results Searcher::Impl::run(const Query& query) {
   if (query.collapse && !results.total_exact && (query.exact_total || results.total_upper <= Results::kExactTotalUpTo))
     count_collapsed(parsed.query, results);
   results.corrected = suggest_spelling(
-      db, stemmer, query.text, static_cast<Xapian::doccount>(results.total),
+      db, stemmer, settings.stopwords, query.text, static_cast<Xapian::doccount>(results.total),
       [&](const std::string& text, Xapian::doccount at_least) { return count_matches(query, text, at_least); });
   std::optional<SnippetGenerator> snippets;
   if (query.snippet_chars > 0 && !mset.empty()) snippets.emplace(snippet_terms(parsed.query), stemmer);
