@@ -260,7 +260,7 @@ std::string thread_text(const Document& d, const std::optional<std::vector<Docum
     if (marks.has_query && marks.matching.count(c.id)) out += "  [match]";
     out += "  id " + terminal_safe(c.id) + "\n";
     if (node.context_only)
-      out += indented(context_excerpt(c.text), indent + "   ");
+      out += indented(terminal_safe(context_excerpt(c.text), Layout::KeepLines), indent + "   ");
     else
       out += indented(c.text.empty() ? "(empty)" : marked_text(c, marks, color), indent + "   ");
   }
