@@ -123,7 +123,7 @@ TEST_CASE("warning and error lines that quote file names or page text are safe t
   check_safe("show error", show.err);
 }
 
-TEST_CASE("--facets prints its counts in text output", "[cli][terminal][facets]") {
+TEST_CASE("search --facets prints its counts in text output", "[cli][terminal][facets]") {
   TempDir dir;
   for (int i = 0; i < 3; ++i)
     write_news_page(dir / ("pages/a" + std::to_string(i) + ".txt"), "Harbour " + std::to_string(i), "Mara Vance",
