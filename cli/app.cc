@@ -5,13 +5,15 @@
 #include "byline/version.h"
 #include "color_choice.h"
 #include "config_file.h"
+#include "usage_hints.h"
 
 namespace byline::cli {
 namespace {
 
 constexpr AddCommandFn kCommands[] = {
-    add_parse_command,   add_search_command, add_show_command,  add_index_command, add_stats_command,
-    add_compact_command, add_shards_command, add_serve_command, add_check_command, add_completion_command,
+    add_parse_command, add_search_command, add_count_command,      add_show_command,
+    add_index_command, add_stats_command,  add_compact_command,    add_shards_command,
+    add_serve_command, add_check_command,  add_completion_command,
 };
 
 // Subcommands whose text output can be long: paged on a terminal.
@@ -42,6 +44,10 @@ void build_app(CLI::App& app, GlobalOptions& global, RunFn& run) {
                "Never page text output (default: $PAGER, else 'less -FRX', on a terminal)");
 
   for (AddCommandFn add : kCommands) add(app, global, run);
+  // No count wraps or means "unlimited": "--offset -5" and "--limit -1" are
+  // usage errors, and so are pages far beyond any index Xapian can hold.
+  check_unsigned_options(app, 1000000000000ull,
+                         {{"--limit", 1000000000ull}, {"--offset", 1000000000ull}, {"--snippet-chars", 1000000ull}});
 }
 
 bool pages_text_output(const CLI::App& app) {

@@ -10,6 +10,7 @@
 
 #include "byline/shards.h"
 #include "command.h"
+#include "size_text.h"
 
 namespace byline::cli {
 
@@ -31,10 +32,10 @@ void add_compact_command(CLI::App& app, const GlobalOptions& global, RunFn& run)
                               {"seconds", s.seconds}};
         std::cout << out.dump() << '\n';
       } else {
-        std::printf("compacted %llu documents in %llu shard%s: %.1f MB -> %.1f MB in %.1f s\n",
+        std::printf("compacted %llu documents in %llu shard%s: %s -> %s in %.1f s\n",
                     static_cast<unsigned long long>(s.documents), static_cast<unsigned long long>(s.shards_before),
-                    s.shards_before == 1 ? "" : "s", static_cast<double>(s.bytes_before) / 1e6,
-                    static_cast<double>(s.bytes_after) / 1e6, s.seconds);
+                    s.shards_before == 1 ? "" : "s", size_text(s.bytes_before).c_str(),
+                    size_text(s.bytes_after).c_str(), s.seconds);
       }
       std::fflush(stdout);
       return kExitOk;

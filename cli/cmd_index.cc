@@ -35,6 +35,7 @@
 #include "progress.h"
 #include "render_text.h"
 #include "terminal.h"
+#include "usage_hints.h"
 
 namespace byline::cli {
 namespace {
@@ -274,7 +275,7 @@ void add_index_command(CLI::App& app, const GlobalOptions& global, RunFn& run) {
       ->check(CLI::IsMember({"english", "none"}));
   cmd->add_option("--batch", o->batch, "Pages per commit (a crash loses at most one batch)")
       ->capture_default_str()
-      ->check(CLI::PositiveNumber);
+      ->check(whole_number(1, 1000000000));
   cmd->add_option("--format", o->format,
                   "Input format: auto (in folders: *.txt, *.html, *.htm, *.warc, *.jsonl, also .gz), page or jsonl "
                   "(every file; text read in that format); HTML, WARC and binary files are told by their content")
@@ -283,11 +284,11 @@ void add_index_command(CLI::App& app, const GlobalOptions& global, RunFn& run) {
   cmd->add_option("-j,--jobs", o->jobs,
                   "Indexing threads; a new index gets one shard per thread (default: the number of cores)")
       ->capture_default_str()
-      ->check(CLI::PositiveNumber);
+      ->check(whole_number(1, 1024));
   auto* shards = cmd->add_option("--shards", o->shards,
                                  "Shards of a new index, when it should differ from --jobs (an existing index keeps "
                                  "its own unless --reshard)")
-                     ->check(CLI::PositiveNumber);
+                     ->check(whole_number(1, 1024));
   cmd->add_flag("--reshard", o->reshard,
                 "Redistribute the existing index's documents (and file states) into --shards N local shards "
                 "before indexing PATHS, if any; remote shards are kept (exit 3 while a writer holds the index)")

@@ -54,6 +54,7 @@ void add_search_command(CLI::App& app, const GlobalOptions& global, RunFn& run) 
       ->capture_default_str();
   cmd->add_option("--facets", opts->query.facets, "Count matches by author, month, type, tag (comma-separated)")
       ->delimiter(',')
+      ->allow_extra_args(false)  // one comma-separated list: the words after it are the query
       ->check(CLI::IsMember(kFacetNames));
   cmd->add_flag("--partial", opts->query.allow_partial,
                 "When a remote shard does not answer, answer from the others (exit 1) instead of failing (exit 3)");

@@ -4,22 +4,13 @@
 
 #include "byline/stats.h"
 #include "command.h"
-#include "render_text.h"
 #include "render_json.h"
+#include "render_text.h"
+#include "size_text.h"
+#include "terminal_text.h"
 
 namespace byline::cli {
 namespace {
-
-std::string size_text(std::uint64_t bytes) {
-  char buffer[32];
-  if (bytes >= 1024ull * 1024)
-    std::snprintf(buffer, sizeof buffer, "%.1f MB", static_cast<double>(bytes) / (1024.0 * 1024.0));
-  else if (bytes >= 1024)
-    std::snprintf(buffer, sizeof buffer, "%.1f kB", static_cast<double>(bytes) / 1024.0);
-  else
-    std::snprintf(buffer, sizeof buffer, "%llu bytes", static_cast<unsigned long long>(bytes));
-  return buffer;
-}
 
 // "12 (2 skipped: 1 binary, 1 too large)", in the words of `byline index`.
 std::string files_text(const IndexStats& s) {
@@ -31,15 +22,17 @@ std::string files_text(const IndexStats& s) {
 }
 
 void print_text(const IndexStats& s, const std::string& db) {
-  std::cout << "index:       " << db << '\n'
+  // The index's metadata and dates come from archive text: printed safe.
+  std::cout << "index:       " << terminal_safe(db) << '\n'
             << "documents:   " << s.documents << '\n'
             << "articles:    " << s.articles << '\n'
             << "comments:    " << s.comments << '\n'
             << "authors:     " << s.authors << '\n'
             << "files:       " << files_text(s) << '\n'
-            << "dates:       " << (s.first_date ? *s.first_date + " to " + s.last_date.value_or("?") : "none") << '\n'
-            << "language:    " << s.language << '\n'
-            << "stop words:  " << s.stopwords << '\n'
+            << "dates:       "
+            << terminal_safe(s.first_date ? *s.first_date + " to " + s.last_date.value_or("?") : "none") << '\n'
+            << "language:    " << terminal_safe(s.language) << '\n'
+            << "stop words:  " << terminal_safe(s.stopwords) << '\n'
             << "schema:      " << s.schema_version << '\n'
             << "size:        " << size_text(s.size_bytes) << " (" << s.size_bytes << " bytes)\n";
 }

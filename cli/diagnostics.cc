@@ -2,11 +2,13 @@
 
 #include <cstdio>
 
+#include "terminal_text.h"
+
 namespace byline::cli {
 
 std::string one_line(std::string text) {
-  for (char& c : text)
-    if (static_cast<unsigned char>(c) < 0x20) c = ' ';
+  // Messages quote page text and file names: nothing in them may drive the terminal.
+  text = terminal_safe(text, Layout::OneLine);
   while (!text.empty() && text.back() == ' ') text.pop_back();
   return text;
 }

@@ -6,6 +6,8 @@
 #include <exception>
 #include <iostream>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "api_words.h"
 #include "app.h"
@@ -16,6 +18,7 @@
 #include "diagnostics.h"
 #include "pager.h"
 #include "terminal.h"
+#include "usage_hints.h"
 
 namespace byline::cli {
 namespace {
@@ -69,7 +72,7 @@ int run_main(int argc, char** argv) {
     if (caused_by_config_file(e, argc, argv))
       print_error("config file " + config_file_in_use(app) + ": " + config_error_text(e));
     else
-      print_error(std::string(e.what()) + " (see 'byline --help')");
+      print_error(usage_error_text(app, std::vector<std::string>(argv + 1, argv + argc), e));
     return kExitUsage;
   }
 

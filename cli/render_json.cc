@@ -91,6 +91,22 @@ std::string search_json(const Query& query, const Results& results) {
   return dump(out);
 }
 
+std::string count_json(const Query& query, const Results& results) {
+  json out = {{"format_version", kJsonFormatVersion},
+              {"query", query.text},
+              {"total", results.total},
+              {"total_exact", results.total_exact}};
+  if (!results.total_exact) {
+    out["total_min"] = results.total_lower;
+    out["total_max"] = results.total_upper;
+  }
+  if (results.partial) {
+    out["partial"] = true;
+    out["failed_shards"] = results.failed_shards;
+  }
+  return dump(out);
+}
+
 std::string document_json(const Document& document, const std::vector<Document>& comments) {
   json out = {{"format_version", kJsonFormatVersion}};
   out.update(document_object(document));

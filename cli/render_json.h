@@ -32,6 +32,10 @@ constexpr int kJsonFormatVersion = 2;
 // page match).
 std::string search_json(const Query& query, const Results& results);
 
+// `byline count --format json`: {"format_version", "query", "total",
+// "total_exact", "total_min"?, "total_max"?}.
+std::string count_json(const Query& query, const Results& results);
+
 // One hit: {"rank", "id", "type", "score", "title", "author", "date",
 // "source", "comment", "snippet", "highlights", "snippet_html"}: the same
 // object in search's "hits" and in --thread's groups.

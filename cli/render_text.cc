@@ -3,7 +3,9 @@
 #include <cstdio>
 #include <map>
 
+#include "facets_text.h"
 #include "snippet_markup.h"
+#include "terminal_text.h"
 
 namespace byline::cli {
 namespace {
@@ -16,22 +18,14 @@ std::string shown_date(const std::optional<std::string>& date) {
   if (!date) return "(no date)";
   std::string out = *date;
   if (out.size() > 10 && out[10] == 'T') out[10] = ' ';
-  return out;
+  return terminal_safe(out);
 }
 
 std::string shown_author(const std::optional<std::string>& author) {
-  return author && !author->empty() ? *author : "(no author)";
+  return author && !author->empty() ? terminal_safe(*author) : "(no author)";
 }
 
 std::string bold(const std::string& text, bool color) { return color ? kBold + text + kReset : text; }
-
-// Snippets and titles on one line each: line breaks become spaces (same
-// byte length, so highlight offsets stay valid).
-Snippet flattened(Snippet snippet) {
-  for (char& c : snippet.text)
-    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-  return snippet;
-}
 
 std::string comment_line(const CommentRef& ref) {
   std::string out = "comment " + std::to_string(ref.index);
@@ -87,7 +81,7 @@ std::vector<int> reply_depths(const std::vector<Document>& comments) {
 std::string search_text(const Query& query, const Results& results, bool color) {
   std::string out;
   if (results.total_upper == 0) {
-    out += "No matches for '" + query.text + "'.\n";
+    out += "No matches for '" + terminal_safe(query.text) + "'.\n";
   } else {
     out += total_text(results) + " (" + format_millis(results.seconds) + ")";
     // -n 0 asks for the count alone; a page past the last hit says so.
@@ -98,38 +92,41 @@ std::string search_text(const Query& query, const Results& results, bool color) 
     }
     out += "\n";
   }
-  if (results.corrected) out += "Did you mean: " + *results.corrected + "\n";
+  if (results.corrected) out += "Did you mean: " + terminal_safe(*results.corrected) + "\n";
+  out += facets_text(results);
   for (const Hit& hit : results.hits) {
     out += '\n';
     out += std::to_string(hit.rank) + ". " + to_string(hit.type) + "  " + shown_date(hit.date) + "  " +
            shown_author(hit.author) + "\n";
-    out += "   " + (hit.type == DocType::Comment ? std::string("on: ") : std::string()) + bold(hit.title, color) + "\n";
+    out += "   " + (hit.type == DocType::Comment ? std::string("on: ") : std::string()) +
+           bold(terminal_safe(hit.title), color) + "\n";
     if (!hit.snippet.text.empty()) {
-      Snippet snippet = flattened(hit.snippet);
+      // On one line, without a byte that could drive the terminal.
+      Snippet snippet = terminal_safe(hit.snippet);
       out += "   " + (color ? with_highlights(snippet, kBold, kReset) : snippet.text) + "\n";
     }
-    out += "   " + hit.source;
+    out += "   " + terminal_safe(hit.source);
     if (hit.comment) out += ", " + comment_line(*hit.comment);
-    out += "\n   id " + hit.id + "\n";
+    out += "\n   id " + terminal_safe(hit.id) + "\n";
     if (query.collapse && hit.more_on_page > 0) out += "   +" + std::to_string(hit.more_on_page) + " more on this page\n";
   }
   return out;
 }
 
 std::string document_text(const Document& d, const std::vector<Document>& comments, bool color) {
-  std::string out = bold(d.title, color) + "\n";
-  if (d.comment) out += comment_line(*d.comment) + " on the article " + d.page_id + "\n";
+  std::string out = bold(terminal_safe(d.title), color) + "\n";
+  if (d.comment) out += comment_line(*d.comment) + " on the article " + terminal_safe(d.page_id) + "\n";
   out += shown_date(d.date) + "  " + shown_author(d.author) + "\n";
-  out += "source: " + d.source + "\n";
+  out += "source: " + terminal_safe(d.source) + "\n";
   if (!d.tags.empty()) {
     out += "tags:";
-    for (std::size_t i = 0; i < d.tags.size(); ++i) out += (i ? ", " : " ") + d.tags[i];
+    for (std::size_t i = 0; i < d.tags.size(); ++i) out += (i ? ", " : " ") + terminal_safe(d.tags[i]);
     out += "\n";
   }
-  out += "id: " + d.id + "\n";
+  out += "id: " + terminal_safe(d.id) + "\n";
   if (!d.text.empty()) {
     out += '\n';
-    out += d.text;
+    out += terminal_safe(d.text, Layout::KeepLines);
     out += '\n';
   }
   if (d.type != DocType::Article) return out;
@@ -142,8 +139,8 @@ std::string document_text(const Document& d, const std::vector<Document>& commen
     std::string indent(2 + 4 * static_cast<std::size_t>(depths[i]), ' ');
     out += '\n';
     out += indent + bold(std::to_string(c.comment ? c.comment->index : 0) + ". " + shown_author(c.author), color) +
-           "  " + shown_date(c.date) + "  id " + c.id + "\n";
-    out += indented(c.text.empty() ? "(empty)" : c.text, indent + "   ");
+           "  " + shown_date(c.date) + "  id " + terminal_safe(c.id) + "\n";
+    out += indented(c.text.empty() ? "(empty)" : terminal_safe(c.text, Layout::KeepLines), indent + "   ");
   }
   return out;
 }

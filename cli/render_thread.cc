@@ -7,6 +7,7 @@
 
 #include "render_json.h"
 #include "snippet_markup.h"
+#include "terminal_text.h"
 
 namespace byline::cli {
 namespace {
@@ -20,19 +21,18 @@ std::string shown_date(const std::optional<std::string>& date) {
   if (!date) return "(no date)";
   std::string out = *date;
   if (out.size() > 10 && out[10] == 'T') out[10] = ' ';
-  return out;
+  return terminal_safe(out);
 }
 
 std::string shown_author(const std::optional<std::string>& author) {
-  return author && !author->empty() ? *author : "(no author)";
+  return author && !author->empty() ? terminal_safe(*author) : "(no author)";
 }
 
 std::string bold(const std::string& text, bool color) { return color ? kBold + text + kReset : text; }
 
-// A snippet on one line (same byte length, so highlights stay valid).
-std::string one_line(Snippet snippet, bool color) {
-  for (char& c : snippet.text)
-    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+// A snippet on one line, without a byte that could drive the terminal.
+std::string one_line(const Snippet& hostile, bool color) {
+  const Snippet snippet = terminal_safe(hostile);
   return color ? with_highlights(snippet, kBold, kReset) : snippet.text;
 }
 
@@ -56,18 +56,38 @@ std::string indented(const std::string& text, const std::string& indent) {
   return out;
 }
 
+// The start of an ancestor shown only for context (--matching): its first
+// kContextBytes bytes on one line, cut after a whole word (and never inside a
+// UTF-8 sequence), "…" when cut.
+constexpr std::size_t kContextBytes = 160;
+std::string context_excerpt(const std::string& text) {
+  if (text.empty()) return "(empty)";
+  std::string out = text;
+  for (char& c : out)
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  if (out.size() <= kContextBytes) return out;
+  std::size_t cut = out.rfind(' ', kContextBytes);
+  if (cut == std::string::npos || cut < kContextBytes / 2) {
+    cut = kContextBytes;
+    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
+  }
+  out.resize(cut);
+  return out + "…";
+}
+
 std::string reply_note(const Hit& hit) {
   if (!hit.comment || !hit.comment->parent) return {};
   std::string out = "  reply to #" + std::to_string(*hit.comment->parent);
-  if (hit.parent_author && !hit.parent_author->empty()) out += " by " + *hit.parent_author;
+  if (hit.parent_author && !hit.parent_author->empty()) out += " by " + terminal_safe(*hit.parent_author);
   return out;
 }
 
 // A document's text with the query's matches marked.
 std::string marked_text(const Document& d, const ThreadMarks& marks, bool color) {
   auto found = marks.highlighted.find(d.id);
-  if (found == marks.highlighted.end()) return d.text;
-  return color ? with_highlights(found->second, kBold, kReset) : with_highlights(found->second, "*", "*");
+  if (found == marks.highlighted.end()) return terminal_safe(d.text, Layout::KeepLines);
+  const Snippet text = terminal_safe(found->second, Layout::KeepLines);
+  return color ? with_highlights(text, kBold, kReset) : with_highlights(text, "*", "*");
 }
 
 json hit_with_parent(const Hit& hit) {
@@ -81,7 +101,7 @@ json hit_with_parent(const Hit& hit) {
 std::string thread_search_text(const Query& query, const Results& results, bool color) {
   std::string out;
   if (results.total == 0) {
-    out += "No matches for '" + query.text + "'.\n";
+    out += "No matches for '" + terminal_safe(query.text) + "'.\n";
   } else {
     bool exact = results.total_lower == results.total_upper;
     out += (exact ? "" : "about ") + std::to_string(results.total) + (results.total == 1 ? " page" : " pages") +
@@ -93,22 +113,22 @@ std::string thread_search_text(const Query& query, const Results& results, bool 
           ", showing " + std::to_string(results.groups.front().rank) + "-" + std::to_string(results.groups.back().rank);
     out += "\n";
   }
-  if (results.corrected) out += "Did you mean: " + *results.corrected + "\n";
+  if (results.corrected) out += "Did you mean: " + terminal_safe(*results.corrected) + "\n";
   for (const ThreadGroup& g : results.groups) {
     const Hit& a = g.article;
     out += '\n';
-    out += std::to_string(g.rank) + ". " + bold(a.title, color) + "\n";
+    out += std::to_string(g.rank) + ". " + bold(terminal_safe(a.title), color) + "\n";
     out += "   article  " + shown_date(a.date) + "  " + shown_author(a.author) +
            (g.article_matched ? "" : "  (the article does not match)") + "\n";
     if (g.article_matched && !a.snippet.text.empty()) out += "   " + one_line(a.snippet, color) + "\n";
-    out += "   " + a.source + "\n   id " + g.page_id + "\n";
+    out += "   " + terminal_safe(a.source) + "\n   id " + terminal_safe(g.page_id) + "\n";
     out += "   " + std::to_string(g.comments_matching) + " of " + std::to_string(g.comments_total) +
            (g.comments_total == 1 ? " comment matches" : " comments match") + (g.comments.empty() ? "\n" : ":\n");
     for (const Hit& c : g.comments) {
       out += "     #" + std::to_string(c.comment ? c.comment->index : 0) + " " + shown_author(c.author) + "  " +
              shown_date(c.date) + reply_note(c) + "\n";
       if (!c.snippet.text.empty()) out += "        " + one_line(c.snippet, color) + "\n";
-      out += "        id " + c.id + "\n";
+      out += "        id " + terminal_safe(c.id) + "\n";
     }
     if (g.comments_matching > g.comments.size())
       out += "     +" + std::to_string(g.comments_matching - g.comments.size()) + " more matching comments\n";
@@ -127,12 +147,19 @@ std::string thread_search_json(const Query& query, const Results& results) {
                       {"article_matched", g.article_matched},
                       {"comments", {{"total", g.comments_total}, {"matching", g.comments_matching}, {"hits", hits}}}});
   }
-  json out = {{"query", query.text},
+  // The same envelope as search_json's, with "groups" for "hits".
+  json out = {{"format_version", kJsonFormatVersion},
+              {"query", query.text},
               {"total", results.total},
-              {"offset", query.offset},
-              {"limit", query.limit},
-              {"corrected", results.corrected ? json(*results.corrected) : json(nullptr)},
-              {"groups", std::move(groups)}};
+              {"total_exact", results.total_exact}};
+  if (!results.total_exact) {
+    out["total_min"] = results.total_lower;
+    out["total_max"] = results.total_upper;
+  }
+  out["offset"] = query.offset;
+  out["limit"] = query.limit;
+  out["corrected"] = results.corrected ? json(*results.corrected) : json(nullptr);
+  out["groups"] = std::move(groups);
   if (!query.facets.empty()) {
     json facets = json::object();
     for (const auto& [name, counts] : results.facets) {
@@ -196,20 +223,20 @@ std::vector<TreeNode> reply_tree(const std::vector<Document>& comments, const Th
 
 std::string thread_text(const Document& d, const std::optional<std::vector<Document>>& comments,
                         const ThreadMarks& marks, bool matching_only, bool color) {
-  std::string out = bold(d.title, color) + "\n";
+  std::string out = bold(terminal_safe(d.title), color) + "\n";
   if (d.comment) {
     out += "comment " + std::to_string(d.comment->index);
     if (d.comment->parent) out += " (reply to " + std::to_string(*d.comment->parent) + ")";
-    out += " on the article " + d.page_id + "\n";
+    out += " on the article " + terminal_safe(d.page_id) + "\n";
   }
   out += shown_date(d.date) + "  " + shown_author(d.author) + "\n";
-  out += "source: " + d.source + "\n";
+  out += "source: " + terminal_safe(d.source) + "\n";
   if (!d.tags.empty()) {
     out += "tags:";
-    for (std::size_t i = 0; i < d.tags.size(); ++i) out += (i ? ", " : " ") + d.tags[i];
+    for (std::size_t i = 0; i < d.tags.size(); ++i) out += (i ? ", " : " ") + terminal_safe(d.tags[i]);
     out += "\n";
   }
-  out += "id: " + d.id + "\n";
+  out += "id: " + terminal_safe(d.id) + "\n";
   if (!d.text.empty()) out += "\n" + marked_text(d, marks, color) + "\n";
   if (!comments) return out;
   out += '\n';
@@ -232,9 +259,9 @@ std::string thread_text(const Document& d, const std::optional<std::vector<Docum
       if (p != by_index.end()) out += " by " + shown_author(p->second->author);
     }
     if (marks.has_query && marks.matching.count(c.id)) out += "  [match]";
-    out += "  id " + c.id + "\n";
+    out += "  id " + terminal_safe(c.id) + "\n";
     if (node.context_only)
-      out += indented("(context: " + std::to_string(c.text.size()) + " bytes not shown)", indent + "   ");
+      out += indented(context_excerpt(c.text), indent + "   ");
     else
       out += indented(c.text.empty() ? "(empty)" : marked_text(c, marks, color), indent + "   ");
   }
@@ -250,12 +277,14 @@ std::string thread_json(const Document& d, const std::optional<std::vector<Docum
       json spans = json::array();
       auto found = marks.highlighted.find(doc.id);
       if (found != marks.highlighted.end())
-        for (const Highlight& h : found->second.highlights) spans.push_back(json::array({h.offset, h.length}));
+        for (const CodePointSpan& span : highlight_code_points(found->second))
+          spans.push_back(json::array({span.start, span.end}));  // as search's "highlights"
       o["highlights"] = std::move(spans);
     }
     return o;
   };
-  json out = object(d);
+  json out = {{"format_version", kJsonFormatVersion}};
+  out.update(object(d));
   if (comments) {
     std::vector<TreeNode> tree = reply_tree(*comments, marks, matching_only);
     // Flat, in tree order, with depths (as `show` printed before), and nested.

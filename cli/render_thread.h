@@ -23,7 +23,8 @@ namespace byline::cli {
 // comments match" and the best comments ("reply to #7 by Jane").
 std::string thread_search_text(const Query& query, const Results& results, bool color);
 
-// {"query", "total", "offset", "limit", "corrected", "groups": [{"rank",
+// {"format_version", "query", "total", "total_exact", "total_min"?,
+//  "total_max"?, "offset", "limit", "corrected", "groups": [{"rank",
 //  "page", "article": {hit}, "article_matched", "comments": {"total",
 //  "matching", "hits": [{hit, "parent_author"}]}}], "facets"?, "partial"?,
 //  "failed_shards"?}
@@ -54,7 +55,8 @@ std::string thread_text(const Document& document, const std::optional<std::vecto
 
 // The document_json keys, plus for an article "replies": the tree (each
 // comment with its own "replies"); with a query, each document also has
-// "matched" and "highlights" ([[offset, length], ...] in bytes of "text")
+// "matched" and "highlights" ([[start, end], ...] in code points of "text",
+// end exclusive, as search's)
 // and the article "matching" (how many comments match).
 std::string thread_json(const Document& document, const std::optional<std::vector<Document>>& comments,
                         const ThreadMarks& marks, bool matching_only);

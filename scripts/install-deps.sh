@@ -16,6 +16,8 @@ packages=(
   zlib1g-dev                      # .gz pages and .warc.gz archives
   libsqlite3-dev                  # the FTS5 peer in bench/
   libcpp-httplib-dev              # byline serve: the HTTP server
+  pybind11-dev python3-dev        # the byline Python module (python/)
+  dpkg-dev file                   # cpack -G DEB: dpkg-shlibdeps computes Depends (scripts/package.sh)
   chromium                        # the search page's browser test (headless)
   nodejs                          # runs that test (playwright-core, see scripts/install-playwright.sh)
   clang libclang-rt-14-dev        # fuzz/run.sh: libFuzzer with ASan + UBSan

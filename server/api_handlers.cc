@@ -4,6 +4,7 @@
 
 #include "byline/stats.h"
 #include "render_json.h"
+#include "render_thread.h"
 
 namespace byline::server {
 namespace {
@@ -48,9 +49,10 @@ ApiResponse Api::show(const std::string& id, const Parameters& parameters) {
     return searchers_.with_searcher([&](Searcher& s) {
       std::optional<Document> document = s.document(id);
       if (!document) throw ApiError(404, "show " + id + ": no such document");
-      std::vector<Document> comments;
+      // As `byline show ID --format json` (query= and thread= are not served yet).
+      std::optional<std::vector<Document>> comments;
       if (document->type == DocType::Article) comments = s.comments(document->page_id);
-      return cli::document_json(*document, comments);
+      return cli::thread_json(*document, comments, cli::ThreadMarks{}, false);
     });
   });
 }

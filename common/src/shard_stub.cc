@@ -1,8 +1,5 @@
 #include "shard_stub.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <cerrno>
 #include <cstdlib>
@@ -12,6 +9,7 @@
 #include <sstream>
 
 #include "byline/error.h"
+#include "durable_file.h"
 #include "shown_bytes.h"
 
 namespace byline {
@@ -71,7 +69,9 @@ ShardEntry parse_remote_address(const std::string& text) {
     bool digits = !port.empty() && port.size() <= 5 && port.find_first_not_of("0123456789") == std::string::npos;
     if (digits) entry.port = static_cast<unsigned>(std::stoul(port));
   }
-  if (entry.host.empty() || entry.port == 0 || entry.port > 65535 ||
+  // A host that still begins with ':' ("::1:7001") would be read back
+  // without it (the ":HOST:PORT" form above): not an address Byline can keep.
+  if (entry.host.empty() || entry.host[0] == ':' || entry.port == 0 || entry.port > 65535 ||
       entry.host.find_first_of(" \t/") != std::string::npos)
     throw BadQuery("'" + text + "' is not a remote shard address (use HOST:PORT or tcp://HOST:PORT)");
   return entry;
@@ -93,11 +93,12 @@ std::vector<ShardEntry> parse_stub(const std::string& db_path, std::string_view 
     std::string value = space == std::string::npos ? "" : trimmed(line.substr(space));
     // The stub is damaged, not merely unusable: `byline check` names it.
     auto bad = [&](const std::string& why) {
-      return IndexUnusable("index " + db_path + ": damaged (" + path + " line " + std::to_string(number) + ": " +
-                           why + "): run 'byline check'");
+      return IndexUnusable("index " + db_path + ": damaged (" + path + " line " + std::to_string(number) + ": " + why +
+                           "): run 'byline check'");
     };
     // Control bytes (NUL above all) in a path or address: garbage, not a name.
-    const bool control = std::any_of(value.begin(), value.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; });
+    const bool control =
+        std::any_of(value.begin(), value.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; });
     if (control && (type == "auto" || type == "glass" || type == "remote"))
       throw bad("'" + shown_bytes(value) + "' holds control bytes");
     if ((type == "auto" || type == "glass") && !value.empty()) {
@@ -130,35 +131,28 @@ std::vector<ShardEntry> read_stub(const std::string& db_path) {
 }
 
 void write_stub(const std::string& db_path, const std::vector<ShardEntry>& entries) {
-  const std::string path = stub_path(db_path);
-  const std::string temporary = path + ".tmp";
   std::ostringstream text;
   text << "# Byline sharded index: one shard per line (see 'byline shards --help').\n";
   for (const ShardEntry& entry : entries) text << entry.line() << '\n';
-  const std::string bytes = text.str();
-  auto fail = [&](const std::string& what) {
-    std::string message = "index " + db_path + ": cannot write " + what + ": " + std::strerror(errno);
-    ::unlink(temporary.c_str());
-    throw IoError(message);
-  };
-  int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) fail(temporary);
-  std::size_t written = 0;
-  while (written < bytes.size()) {
-    ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      ::close(fd);
-      fail(temporary);
-    }
-    written += static_cast<std::size_t>(n);
+  write_file_durably(stub_path(db_path), text.str(), "index " + db_path);
+}
+
+std::vector<std::string> unfinished_creation_shards(const std::string& db_path) {
+  std::vector<std::string> shards;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(db_path, ec)) {
+    const std::string name = entry.path().filename().string();
+    const bool shard_name =
+        name.size() > 5 && name.rfind("shard", 0) == 0 && name.find_first_not_of("0123456789", 5) == std::string::npos;
+    if (shard_name && entry.is_directory(ec))
+      shards.push_back(entry.path().string());
+    else if (name.rfind(std::string(kStubName) + ".tmp", 0) != 0)
+      return {};
   }
-  if (::fsync(fd) != 0) {
-    ::close(fd);
-    fail(temporary);
-  }
-  ::close(fd);
-  if (::rename(temporary.c_str(), path.c_str()) != 0) fail(path);
+  // Checked after the listing, by path: the listing may have read an old
+  // index's folder that a compact or reshard had just swapped out.
+  if (ec || has_stub(db_path) || fs::exists(fs::path(db_path) / "iamglass", ec)) return {};
+  return shards;
 }
 
 std::string local_shard_path(const std::string& db_path, const ShardEntry& entry) {

@@ -42,9 +42,18 @@ std::vector<ShardEntry> read_stub(const std::string& db_path);
 // a bad line are quoted escaped (shown_bytes.h).
 std::vector<ShardEntry> parse_stub(const std::string& db_path, std::string_view text);
 
-// Writes the stub atomically (temporary file, fsync, rename), so a reader
-// sees the old list or the new one, never half of one. Throws IoError.
+// Writes the stub atomically and durably (durable_file.h: a temporary file of
+// its own, fsync, rename, fsync of the folder), so a reader sees the old list
+// or the new one, never half of one, even with two writers at once. Throws
+// IoError.
 void write_stub(const std::string& db_path, const std::vector<ShardEntry>& entries);
+
+// The shard folders ("shard<N>") of an index folder that has neither a stub
+// nor a version file, when it holds nothing else but a stub's temporary
+// files: what a run creating a sharded index leaves when it is killed before
+// writing the stub (it writes the stub last, before adding any document).
+// Empty when the folder is anything else.
+std::vector<std::string> unfinished_creation_shards(const std::string& db_path);
 
 // The path of a local shard (relative paths are relative to the index folder).
 std::string local_shard_path(const std::string& db_path, const ShardEntry& entry);

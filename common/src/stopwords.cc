@@ -23,6 +23,13 @@ bool is_known_stopword_list(const std::string& list_name) {
   return list_name == "english" || list_name == "none";
 }
 
+bool is_stopword(const std::string& list_name, std::string_view word) {
+  if (list_name != "english") return false;
+  for (const char* stopword : kEnglish)
+    if (word == stopword) return true;
+  return false;
+}
+
 Xapian::Stopper* make_stopper(const std::string& list_name) {
   if (list_name == "none") return nullptr;
   if (list_name != "english") throw Error("unknown stop word list '" + list_name + "' (use 'english' or 'none')");

@@ -6,6 +6,7 @@
 #include <xapian.h>
 
 #include <string>
+#include <string_view>
 
 namespace byline {
 
@@ -16,6 +17,10 @@ namespace byline {
 Xapian::Stopper* make_stopper(const std::string& list_name);
 
 bool is_known_stopword_list(const std::string& list_name);
+
+// True when `word` (lowercased) is on the list ("none": never). For
+// "Did you mean", which never offers a word the query parser drops.
+bool is_stopword(const std::string& list_name, std::string_view word);
 
 }  // namespace byline
 

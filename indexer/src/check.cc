@@ -2,8 +2,6 @@
 // leftovers), each shard's checks (check_shard.cc), and the safe repairs.
 #include "byline/check.h"
 
-#include <signal.h>
-
 #include <algorithm>
 #include <cerrno>
 #include <filesystem>
@@ -13,7 +11,9 @@
 
 #include "byline/error.h"
 #include "check_shard.h"
+#include "durable_file.h"
 #include "index_meta.h"
+#include "leftovers.h"
 #include "shard_stub.h"
 #include "xapian_error.h"
 
@@ -34,9 +34,6 @@ std::string inner_words(const std::string& message, const std::string& db_path) 
   return message.rfind(prefix, 0) == 0 ? message.substr(prefix.size()) : message;
 }
 
-// True when a process with this id runs (or exists under another user).
-bool process_alive(long pid) { return pid > 0 && (::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM); }
-
 class Checker {
  public:
   Checker(std::string db_path, CheckOptions options) : db_path_(std::move(db_path)), options_(options) {}
@@ -51,8 +48,7 @@ class Checker {
     std::optional<IndexSettings> first;
     std::string first_name;
     for (const ShardUnderCheck& shard : shards) {
-      ShardCheckResult result =
-          check_shard(shard, [&](const std::string& what) { damage(shard.name, what); });
+      ShardCheckResult result = check_shard(shard, [&](const std::string& what) { damage(shard.name, what); });
       ++report_.shards_checked;
       report_.documents_checked += result.documents;
       if (result.settings) {
@@ -80,37 +76,15 @@ class Checker {
   }
   CheckFinding& damage(const std::string& where, const std::string& what) {
     CheckFinding& finding = add(CheckFinding::Kind::Damage, where, what);
-    if (options_.fix) finding.fix = "not repaired: rebuild the index ('byline index' into a new --db) or restore a copy";
+    if (options_.fix)
+      finding.fix = "not repaired: rebuild the index ('byline index' into a new --db) or restore a copy";
     return finding;
   }
 
   // Temporary folders and files of a compact, reshard or stub write that did
-  // not finish: inside the index folder, and "<db>.compacting.<pid>" /
-  // "<db>.old.<pid>" beside it (the old copy only once the index is in place).
+  // not finish (leftovers.h).
   void note_leftovers() {
-    static const std::regex inside(R"(\.(compacting|resharding)\.([0-9]+))");
-    static const std::regex stub_temporary(R"(XAPIANDB\.tmp)");
-    std::error_code ec;
-    for (const auto& entry : fs::directory_iterator(db_path_, ec)) {
-      const std::string name = entry.path().filename().string();
-      std::smatch m;
-      if (std::regex_match(name, m, inside))
-        leftover(entry.path(), name, std::stol(m[2]), "temporary folder of a " + m[1].str() + " that did not finish");
-      else if (std::regex_match(name, stub_temporary))
-        leftover(entry.path(), name, 0, "temporary file of a stub write that did not finish");
-    }
-    const fs::path index(fs::absolute(db_path_, ec).lexically_normal());
-    const std::string base = (index.has_filename() ? index : index.parent_path()).filename().string();
-    const std::regex beside(std::regex_replace(base, std::regex(R"([.^$|()\[\]{}*+?\\])"), R"(\$&)") +
-                            R"(\.(compacting|old)\.([0-9]+))");
-    for (const auto& entry : fs::directory_iterator(index.parent_path(), ec)) {
-      const std::string name = entry.path().filename().string();
-      std::smatch m;
-      if (std::regex_match(name, m, beside))
-        leftover(entry.path(), name, std::stol(m[2]),
-                 m[1] == "old" ? "the copy a compact or reshard set aside before replacing the index"
-                               : "temporary folder of a compact that did not finish");
-    }
+    for (const Leftover& l : find_leftovers(db_path_)) leftover(l.path, l.name, l.pid, l.what);
   }
 
   void leftover(const fs::path& path, const std::string& name, long pid, const std::string& what) {
@@ -220,8 +194,9 @@ class Checker {
         db.commit();
       });
       finding.fixed = true;
-      finding.fix = "recreated empty: the documents it held are gone; the next 'byline index' of the same inputs "
-                    "re-adds them";
+      finding.fix =
+          "recreated empty: the documents it held are gone; the next 'byline index' of the same inputs "
+          "re-adds them";
     }
   }
 

@@ -1,7 +1,9 @@
 // compact_index: Xapian's compaction of every local shard into one new glass
 // folder, then a swap that readers never see half-done: for a sharded index
 // the stub is rewritten atomically to name the new shard; a single database
-// is renamed aside and the new one renamed into its place.
+// is built beside the old one and exchanged with it in one step
+// (replace_folder). Each run first removes what killed runs left behind
+// (leftovers.h), once it holds the index's locks.
 #include <unistd.h>
 
 #include <chrono>
@@ -9,7 +11,10 @@
 
 #include "byline/error.h"
 #include "byline/shards.h"
+#include "durable_file.h"
 #include "index_folders.h"
+#include "index_path_kind.h"
+#include "leftovers.h"
 #include "shard_stub.h"
 #include "xapian_error.h"
 
@@ -38,6 +43,7 @@ ShardEntry compact_into_new_shard(const std::string& db_path, Xapian::Database& 
   try {
     sources.compact(building.string());
     rename_or_throw(building, merged_path, "index " + db_path);
+    sync_folder(db_path, "index " + db_path);  // the new shard before the stub that names it
   } catch (...) {
     fs::remove_all(building, ec);
     throw;
@@ -57,6 +63,7 @@ CompactSummary compact_sharded(const std::string& db_path, bool merge, CompactSu
     summary.bytes_before += folder_bytes(path);
     summary.documents += locks.back().get_doccount();
   }
+  remove_dead_leftovers(db_path);
   summary.shards_before = old_paths.size();
   std::vector<ShardEntry> updated;
   if (merge) {
@@ -89,29 +96,24 @@ CompactSummary compact_single(const std::string& db_path, CompactSummary summary
   summary.shards_before = 1;
   summary.documents = lock.get_doccount();
   summary.bytes_before = folder_bytes(path);
+  remove_dead_leftovers(path.string());
   // "<db>.compacting.<pid>", "<db>.old.<pid>" (appended: GCC 12 -Wrestrict).
   std::string pid = std::to_string(::getpid());
   const fs::path building = path.string().append(".compacting.").append(pid);
   const fs::path aside = path.string().append(".old.").append(pid);
   std::error_code ec;
   fs::remove_all(building, ec);
+  fs::path old;
   try {
     Xapian::Database(path.string()).compact(building.string());
+    old = replace_folder(path, building, aside, what);
   } catch (...) {
-    fs::remove_all(building, ec);
-    throw;
-  }
-  rename_or_throw(path, aside, what);
-  try {
-    rename_or_throw(building, path, what);
-  } catch (...) {
-    fs::rename(aside, path, ec);  // put the old one back
     fs::remove_all(building, ec);
     throw;
   }
   lock.close();
   summary.bytes_after = folder_bytes(path);
-  fs::remove_all(aside, ec);
+  fs::remove_all(old, ec);
   return summary;
 }
 
@@ -121,6 +123,7 @@ CompactSummary compact_index(const std::string& db_path, bool merge_shards) {
   const std::string what = "index " + db_path;
   std::error_code ec;
   if (!fs::is_directory(db_path, ec)) throw IndexUnusable(what + ": no index there");
+  require_not_foreign(db_path);  // taking the lock would write into it
   auto started = std::chrono::steady_clock::now();
   CompactSummary summary = translate_xapian_errors(what, [&] {
     return has_stub(db_path) ? compact_sharded(db_path, merge_shards, {}) : compact_single(db_path, {});

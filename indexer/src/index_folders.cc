@@ -1,6 +1,7 @@
 #include "index_folders.h"
 
 #include "byline/error.h"
+#include "durable_file.h"
 
 namespace byline {
 namespace fs = std::filesystem;
@@ -19,6 +20,24 @@ void rename_or_throw(const fs::path& from, const fs::path& to, const std::string
   std::error_code ec;
   fs::rename(from, to, ec);
   if (ec) throw IoError(what + ": cannot rename " + from.string() + " to " + to.string() + ": " + ec.message());
+}
+
+fs::path replace_folder(const fs::path& path, const fs::path& built, const fs::path& aside, const std::string& what) {
+  const std::string parent = path.parent_path().empty() ? std::string(".") : path.parent_path().string();
+  if (exchange_paths(built.string(), path.string(), what)) {
+    sync_folder(parent, what);
+    return built;
+  }
+  rename_or_throw(path, aside, what);
+  try {
+    rename_or_throw(built, path, what);
+  } catch (...) {
+    std::error_code ec;
+    fs::rename(aside, path, ec);  // put the old one back
+    throw;
+  }
+  sync_folder(parent, what);
+  return aside;
 }
 
 }  // namespace byline

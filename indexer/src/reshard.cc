@@ -2,9 +2,11 @@
 // database) redistributed into a new number of local shards. The copying is
 // shard_redistribute.cc; this file holds the old shards' locks, builds the
 // new shards in a temporary folder inside the index folder and switches
-// atomically, the way compact.cc does: a sharded index gets a new stub; a
-// single database is renamed aside and the new stub index renamed into its
-// place. Nothing before the switch touches the old index.
+// atomically, the way compact.cc does: a sharded index gets a new stub; for
+// a single database a new sharded index is built beside it and exchanged
+// with it in one step (replace_folder). Nothing before the switch touches
+// the old index; each run first removes what killed runs left behind
+// (leftovers.h), once it holds the old shards' locks.
 #include <unistd.h>
 
 #include <chrono>
@@ -12,8 +14,10 @@
 
 #include "byline/error.h"
 #include "byline/shards.h"
+#include "durable_file.h"
 #include "index_folders.h"
 #include "index_meta.h"
+#include "leftovers.h"
 #include "shard_redistribute.h"
 #include "shard_stub.h"
 #include "xapian_error.h"
@@ -48,16 +52,9 @@ void remove_quietly(const fs::path& path) {
   fs::remove_all(path, ec);
 }
 
-// Folders left by a reshard that crashed: safe to remove once every old
-// shard's lock is held, since a reshard still running would hold them.
-void remove_stale_temporaries(const fs::path& folder) {
-  std::error_code ec;
-  for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec))
-    if (it->path().filename().string().rfind(kBuildingPrefix, 0) == 0) remove_quietly(it->path());
-}
-
 // Builds `count` shards "shard0".."shardN-1" in `building` (created here)
-// from the old shards. On failure removes `building` and rethrows.
+// from the old shards; `building` is synced. On failure removes `building`
+// and rethrows.
 RedistributedCounts build_shards(const fs::path& building, OldShards& old, unsigned count,
                                  const std::function<void(const ReshardProgress&)>& on_progress) {
   try {
@@ -74,6 +71,7 @@ RedistributedCounts build_shards(const fs::path& building, OldShards& old, unsig
     });
     // Closed before their folders are renamed: glass writes by path.
     for (Xapian::WritableDatabase& target : targets) target.close();
+    sync_folder(building.string(), "index " + building.parent_path().string());
     return counts;
   } catch (const fs::filesystem_error& e) {
     remove_quietly(building);
@@ -116,7 +114,7 @@ ReshardSummary reshard_sharded(const std::string& db_path, unsigned count,
   summary.documents = old.documents;
   if (paths.size() == count) return summary;
 
-  remove_stale_temporaries(db_path);
+  remove_dead_leftovers(db_path);
   const fs::path building = fs::path(db_path) / std::string(kBuildingPrefix).append(std::to_string(::getpid()));
   RedistributedCounts counts = build_shards(building, old, count, on_progress);
   std::vector<ShardEntry> updated;
@@ -129,6 +127,7 @@ ReshardSummary reshard_sharded(const std::string& db_path, unsigned count,
       placed.push_back(local_shard_path(db_path, entry));
       updated.push_back(entry);
     }
+    sync_folder(db_path, what);  // the new shards before the stub that names them
     for (const ShardEntry& e : entries)
       if (e.remote) updated.push_back(e);
     write_stub(db_path, updated);  // the switch
@@ -157,34 +156,25 @@ ReshardSummary reshard_single(const std::string& db_path, unsigned count,
   summary.documents = old.documents;
   if (count == 1) return summary;
 
-  remove_stale_temporaries(path);
-  // The new index is built whole (shards and stub) inside the old one's
-  // folder, then swapped in: "<db>" -> "<db>.old.<pid>", then
-  // "<db>.old.<pid>/.resharding.<pid>" -> "<db>".
+  remove_dead_leftovers(path.string());
+  // The new index is built whole (shards and stub) beside the old one,
+  // "<db>.resharding.<pid>", then exchanged with it.
   const std::string pid = std::to_string(::getpid());
-  const std::string building_name = std::string(kBuildingPrefix).append(pid);
-  const fs::path building = path / building_name;
+  const fs::path building = path.string().append(kBuildingPrefix).append(pid);
   const fs::path aside = path.string().append(".old.").append(pid);
   RedistributedCounts counts = build_shards(building, old, count, on_progress);
+  fs::path replaced;
   try {
     std::vector<ShardEntry> entries(count);
     for (unsigned i = 0; i < count; ++i) entries[i].path = "shard" + std::to_string(i);
     write_stub(building.string(), entries);
-    rename_or_throw(path, aside, what);
+    replaced = replace_folder(path, building, aside, what);  // the switch
   } catch (...) {
     remove_quietly(building);
     throw;
   }
-  try {
-    rename_or_throw(aside / building_name, path, what);  // the switch
-  } catch (...) {
-    std::error_code ec;
-    fs::rename(aside, path, ec);  // put the old one back
-    remove_quietly(path / building_name);
-    throw;
-  }
   old.locks.front().close();
-  remove_quietly(aside);
+  remove_quietly(replaced);
   summary.files = counts.files;
   summary.resharded = true;
   return summary;

@@ -9,7 +9,9 @@
 #include <filesystem>
 
 #include "byline/error.h"
+#include "index_path_kind.h"
 #include "indexer_core.h"
+#include "leftovers.h"
 #include "schema.h"
 #include "shard_commit.h"
 #include "shard_stub.h"
@@ -46,6 +48,28 @@ bool is_new_index(const std::string& path) {
   std::error_code ec;
   if (!fs::exists(path, ec)) return true;
   return fs::is_directory(path, ec) && fs::is_empty(path, ec);
+}
+
+// Removes the shard folders of an interrupted creation that the new index
+// does not reuse (the index is created with fewer shards). Each is locked
+// first (a creation still running holds it) and must hold no document.
+void remove_unused_shard_folders(const std::string& db_path, const std::vector<std::string>& folders,
+                                 const IndexerCore& core) {
+  for (const fs::path folder : folders) {
+    std::error_code ec;
+    if (!fs::exists(folder, ec)) continue;  // removed above: half created
+    bool reused = false;
+    for (const auto& shard : core.shards) reused = reused || fs::path(shard->path) == folder;
+    if (reused) continue;
+    {
+      Xapian::WritableDatabase leftover(folder.string(), Xapian::DB_OPEN);
+      if (leftover.get_doccount() != 0)
+        throw IndexUnusable("index " + db_path + ": damaged (shard folder " + folder.filename().string() +
+                            " holds documents but the stub is missing): run 'byline check'");
+    }
+    fs::remove_all(folder, ec);
+    if (ec) throw IoError("index " + db_path + ": cannot remove " + folder.string() + ": " + ec.message());
+  }
 }
 
 void open_writer(IndexerCore& core, const std::string& path, int flags) {
@@ -103,7 +127,7 @@ void open_sharded(IndexerCore& core) {
     throw IndexLocked("index " + core.path + ": its shards changed while opening it (a compaction?); try again");
 }
 
-void create_sharded(IndexerCore& core, std::size_t count) {
+void create_sharded(IndexerCore& core, std::size_t count, const std::vector<std::string>& left) {
   create_index_folder(core.path);
   std::vector<ShardEntry> entries;
   for (std::size_t i = 0; i < count; ++i) {
@@ -112,6 +136,7 @@ void create_sharded(IndexerCore& core, std::size_t count) {
     open_writer(core, local_shard_path(core.path, entry), Xapian::DB_CREATE_OR_OPEN);
     entries.push_back(entry);
   }
+  remove_unused_shard_folders(core.path, left, core);
   settle_settings(core);
   // The stub last: until it exists the folder is not an index anyone opens.
   write_stub(core.path, entries);
@@ -120,14 +145,35 @@ void create_sharded(IndexerCore& core, std::size_t count) {
 }  // namespace
 
 void open_shards(IndexerCore& core) {
+  // Never write into a folder of someone else's files (a typo in --db).
+  if (index_folder_kind(core.path) == IndexFolderKind::NotIndex) {
+    std::error_code ec;
+    const char* what = fs::is_directory(core.path, ec) ? "a folder of other files" : "a file, not a folder";
+    throw IndexUnusable("index " + core.path + ": not a Byline index (" + what +
+                        "): nothing is written into it (index into a new or empty folder)");
+  }
   const std::size_t wanted = core.options.shards != 0 ? core.options.shards : core.options.jobs;
+  // A creation killed before its stub is taken up again as a new index.
+  const std::vector<std::string> left =
+      is_new_index(core.path) ? std::vector<std::string>{} : unfinished_creation_shards(core.path);
+  // A shard folder without a version file was being created by Xapian when
+  // the run was killed: it holds nothing yet, and opening it would fail.
+  for (const std::string& folder : left) {
+    std::error_code ec;
+    if (!fs::exists(fs::path(folder) / "iamglass", ec)) fs::remove_all(folder, ec);
+  }
+  const bool is_new = is_new_index(core.path) || !left.empty();
   if (has_stub(core.path)) {
     open_sharded(core);
-  } else if (is_new_index(core.path) && wanted > 1) {
-    create_sharded(core, wanted);
+  } else if (is_new && wanted > 1) {
+    create_sharded(core, wanted, left);
+  } else if (!left.empty()) {
+    remove_unused_shard_folders(core.path, left, core);
+    open_writer(core, core.path, Xapian::DB_CREATE_OR_OPEN);
   } else {
     if (core.options.shards > 1 && !is_new_index(core.path))
-      throw BadQuery("index " + core.path + ": is not sharded; IndexOptions::shards applies to a new index (shard it "
+      throw BadQuery("index " + core.path +
+                     ": is not sharded; IndexOptions::shards applies to a new index (shard it "
                      "with reshard_index())");
     // As for a sharded index, missing parent folders are created (Xapian
     // creates the last folder only).
@@ -135,6 +181,7 @@ void open_shards(IndexerCore& core) {
     open_writer(core, core.path, Xapian::DB_CREATE_OR_OPEN);
   }
   settle_settings(core);
+  remove_dead_leftovers(core.path);  // the locks are held: see leftovers.h
   for (auto& shard : core.shards) {
     shard->builder.emplace(core.settings.language);
     begin_changes(*shard);

@@ -24,10 +24,10 @@ struct AddSummary {
   std::vector<std::string> warnings;
 };
 
-class Index {
+class PyIndex {
  public:
-  Index(const std::string& path, const IndexOptions& options)
-      : path_(path), indexer_(std::make_unique<Indexer>(path, options)) {}
+  PyIndex(const std::string& path, const IndexOptions& options)
+      : path_(path), indexer_(std::make_unique<Indexer>(path, options)), language_(indexer_->language()) {}
 
   // Called without the GIL: the mutex keeps two Python threads from using
   // one Indexer at once (it is not thread-safe).
@@ -52,12 +52,25 @@ class Index {
     std::lock_guard<std::mutex> lock(mutex_);
     if (!indexer_) return;
     indexer_->commit();
+    std::lock_guard<std::mutex> stopping(stop_mutex_);
     indexer_.reset();
   }
 
+  // Not under mutex_: add() holds that while it runs, and stop() is what may
+  // end it (Indexer::stop is safe from another thread). stop_mutex_ only
+  // keeps close() from destroying the Indexer meanwhile.
+  void stop() {
+    std::lock_guard<std::mutex> stopping(stop_mutex_);
+    if (indexer_) indexer_->stop();
+  }
+
   const std::string& path() const { return path_; }
-  bool closed() const { return !indexer_; }
-  std::string language() { return open().language(); }
+  bool closed() {
+    std::lock_guard<std::mutex> stopping(stop_mutex_);
+    return !indexer_;
+  }
+  // Fixed when the index was created: read once, so that asking never waits for a running add().
+  const std::string& language() const { return language_; }
 
  private:
   Indexer& open() {
@@ -67,7 +80,9 @@ class Index {
 
   std::string path_;
   std::unique_ptr<Indexer> indexer_;
+  std::string language_;
   std::mutex mutex_;
+  std::mutex stop_mutex_;
 };
 
 // A path, a path-like object, or an iterable of them, as strings (os.fspath).
@@ -109,9 +124,9 @@ void bind_index(py::module_& m) {
                " comments=" + std::to_string(s.summary.comments) + " failed=" + std::to_string(s.summary.failed) + ">";
       });
 
-  py::class_<Index>(m, "Index",
-                    "The writer of the index at `path` (created if needed). Holds the index's lock until close() "
-                    "(or the end of a `with` block): a second Index on the same path raises byline.IndexLocked.")
+  py::class_<PyIndex>(m, "Index",
+                      "The writer of the index at `path` (created if needed). Holds the index's lock until close() "
+                      "(or the end of a `with` block): a second Index on the same path raises byline.IndexLocked.")
       .def(py::init([](const std::string& path, const std::string& language, const std::string& stopwords,
                        std::size_t jobs, std::size_t shards, std::size_t batch_pages, bool prune) {
              IndexOptions options;
@@ -121,13 +136,13 @@ void bind_index(py::module_& m) {
              options.shards = shards;
              options.batch_pages = batch_pages;
              options.prune = prune;
-             return std::make_unique<Index>(path, options);
+             return std::make_unique<PyIndex>(path, options);
            }),
            py::arg("path"), py::kw_only(), py::arg("language") = "", py::arg("stopwords") = "", py::arg("jobs") = 1,
            py::arg("shards") = 0, py::arg("batch_pages") = 100, py::arg("prune") = false)
       .def(
           "add",
-          [](Index& index, const py::object& paths) {
+          [](PyIndex& index, const py::object& paths) {
             std::vector<std::string> list = path_list(paths);
             py::gil_scoped_release release;
             return index.add(list);
@@ -135,13 +150,16 @@ void bind_index(py::module_& m) {
           py::arg("paths"),
           "Indexes files and folders (one path or a list), incrementally, as `byline index` does; the GIL is "
           "released meanwhile. Files that cannot be read are counted in `failed` and named in `errors`.")
-      .def("commit", &Index::commit, py::call_guard<py::gil_scoped_release>())
-      .def("close", &Index::close, py::call_guard<py::gil_scoped_release>(), "Commits and releases the lock")
-      .def_property_readonly("path", &Index::path)
-      .def_property_readonly("closed", &Index::closed)
-      .def_property_readonly("language", &Index::language)
-      .def("__enter__", [](Index& index) -> Index& { return index; })
-      .def("__exit__", [](Index& index, const py::args&) {
+      .def("stop", &PyIndex::stop,
+           "Asks a running add() (in another thread) to finish its file, commit and return with "
+           "summary.interrupted; made before add(), it stops the next add() at once")
+      .def("commit", &PyIndex::commit, py::call_guard<py::gil_scoped_release>())
+      .def("close", &PyIndex::close, py::call_guard<py::gil_scoped_release>(), "Commits and releases the lock")
+      .def_property_readonly("path", &PyIndex::path)
+      .def_property_readonly("closed", &PyIndex::closed)
+      .def_property_readonly("language", &PyIndex::language)
+      .def("__enter__", [](PyIndex& index) -> PyIndex& { return index; })
+      .def("__exit__", [](PyIndex& index, const py::args&) {
         py::gil_scoped_release release;
         index.close();
       });

@@ -115,16 +115,20 @@ Query checked_query(const std::string& text, Query options, const std::optional<
 
 SearchResults search(PySearcher& searcher, const std::string& text, std::size_t limit, std::size_t offset,
                      const std::optional<std::string>& type, const std::optional<std::string>& author,
-                     const std::optional<std::string>& since, const std::optional<std::string>& until,
-                     const std::string& sort, bool collapse, std::size_t snippet_chars,
-                     const std::vector<std::string>& facets, bool exact_total, double time_limit, bool partial) {
+                     const std::optional<std::string>& page, const std::optional<std::string>& since,
+                     const std::optional<std::string>& until, const std::string& sort, bool collapse, bool thread,
+                     std::size_t thread_comments, std::size_t snippet_chars, const std::vector<std::string>& facets,
+                     bool exact_total, double time_limit, bool partial) {
   Query options;
   options.limit = limit;
   options.offset = offset;
   options.author = author;
+  options.page = page;
   options.since = since;
   options.until = until;
   options.collapse = collapse;
+  options.thread = thread;
+  options.thread_comments = thread_comments;
   options.snippet_chars = snippet_chars;
   options.facets = facets;
   options.exact_total = exact_total;
@@ -187,10 +191,26 @@ void bind_results(py::module_& m) {
       .def_property_readonly(
           "highlights", [](const Hit& h) { return highlight_spans(h.snippet); },
           "(start, end) spans of `snippet`, in code points (Python string indices), end exclusive")
+      .def_readonly("parent_author", &Hit::parent_author,
+                    "In thread groups: the author of the comment this one answers, when known")
+      .def_readonly("more_on_page", &Hit::more_on_page,
+                    "With collapse=True: how many other documents of its page match")
       .def_property_readonly(
           "snippet_html", [](const Hit& h) { return cli::snippet_html(h.snippet); },
           "The snippet HTML-escaped, with <mark>...</mark> around the highlights")
       .def("__repr__", [](const Hit& h) { return "<byline.Hit " + std::to_string(h.rank) + " " + h.id + ">"; });
+
+  py::class_<ThreadGroup>(m, "ThreadGroup", "With thread=True: one page's matches, as a group of `--thread` JSON")
+      .def_readonly("rank", &ThreadGroup::rank)
+      .def_readonly("page", &ThreadGroup::page_id)
+      .def_readonly("article", &ThreadGroup::article)
+      .def_readonly("article_matched", &ThreadGroup::article_matched)
+      .def_readonly("comments_total", &ThreadGroup::comments_total)
+      .def_readonly("comments_matching", &ThreadGroup::comments_matching)
+      .def_readonly("comments", &ThreadGroup::comments, "The best thread_comments matching comments, in rank order")
+      .def("__repr__", [](const ThreadGroup& g) {
+        return "<byline.ThreadGroup " + std::to_string(g.rank) + " " + g.page_id + ">";
+      });
 
   py::class_<SearchResults>(m, "Results", "A search's answer: the fields of `byline search --format json`")
       .def_property_readonly("query", [](const SearchResults& r) { return r.query.text; })
@@ -208,6 +228,9 @@ void bind_results(py::module_& m) {
       .def_property_readonly("limit", [](const SearchResults& r) { return r.query.limit; })
       .def_property_readonly("corrected", [](const SearchResults& r) { return r.results.corrected; })
       .def_property_readonly("hits", [](const SearchResults& r) { return r.results.hits; })
+      .def_property_readonly(
+          "groups", [](const SearchResults& r) { return r.results.groups; },
+          "With thread=True: the hits grouped by page")
       .def_property_readonly("facets", &facet_dict, "name -> [(value, count), ...] by decreasing count")
       .def_property_readonly("partial", [](const SearchResults& r) { return r.results.partial; })
       .def_property_readonly("failed_shards", [](const SearchResults& r) { return r.results.failed_shards; })
@@ -260,8 +283,9 @@ void bind_search(py::module_& m) {
   py::class_<PySearcher>(m, "Searcher", "A read-only view of the index at `path` (never waits for a writer)")
       .def(py::init<const std::string&>(), py::arg("path"))
       .def("search", &search, py::arg("query") = "", py::kw_only(), py::arg("limit") = 10, py::arg("offset") = 0,
-           py::arg("type") = py::none(), py::arg("author") = py::none(), py::arg("since") = py::none(),
-           py::arg("until") = py::none(), py::arg("sort") = "relevance", py::arg("collapse") = false,
+           py::arg("type") = py::none(), py::arg("author") = py::none(), py::arg("page") = py::none(),
+           py::arg("since") = py::none(), py::arg("until") = py::none(), py::arg("sort") = "relevance",
+           py::arg("collapse") = false, py::arg("thread") = false, py::arg("thread_comments") = 3,
            py::arg("snippet_chars") = 200, py::arg("facets") = std::vector<std::string>{},
            py::arg("exact_total") = false, py::arg("time_limit") = 0.0, py::arg("partial") = false,
            "Runs a query in Byline's query language with the options of `byline search`; the GIL is released "

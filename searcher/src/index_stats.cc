@@ -6,6 +6,7 @@
 #include "byline/stats.h"
 #include "file_state.h"
 #include "index_meta.h"
+#include "index_path_kind.h"
 #include "reopen.h"
 #include "schema.h"
 #include "shards_reader.h"
@@ -78,6 +79,7 @@ IndexStats index_stats(const std::string& db_path) {
   std::error_code ec;
   if (!std::filesystem::exists(db_path, ec))
     throw IndexUnusable("index " + db_path + ": no index here (create one with 'byline index')");
+  require_not_foreign(db_path);
   // Shards opened one by one, so an unreachable remote shard is named.
   ShardSet shards(db_path);
   if (!shards.failures().empty()) throw IndexUnusable("index " + db_path + ": shard " + shards.failures().front());

@@ -14,10 +14,12 @@
 #include "document_fetch.h"
 #include "facets.h"
 #include "index_meta.h"
+#include "index_path_kind.h"
 #include "index_stats.h"
 #include "query_builder.h"
 #include "reopen.h"
 #include "schema.h"
+#include "shard_stub.h"
 #include "shards_reader.h"
 #include "snippet_generator.h"
 #include "snowball_stem.h"
@@ -59,6 +61,25 @@ Hit to_hit(const DocRecord& r) {
   if (r.is_comment) hit.comment = CommentRef{r.comment_index, r.comment_parent};
   return hit;
 }
+
+namespace {
+
+// True when db_path holds only the empty shards of a sharded index whose
+// stub is not written yet (shard_stub.h). Shards holding documents without
+// a stub are damage, which opening reports.
+bool creation_unfinished(const std::string& db_path) {
+  const std::vector<std::string> shards = unfinished_creation_shards(db_path);
+  if (shards.empty()) return false;
+  try {
+    for (const std::string& shard : shards)
+      if (Xapian::Database(shard).get_doccount() != 0) return false;
+  } catch (const Xapian::Error&) {
+    return true;  // a shard folder still being created
+  }
+  return true;
+}
+
+}  // namespace
 
 struct Searcher::Impl {
   std::string path;
@@ -130,7 +151,15 @@ struct Searcher::Impl {
         open_afresh();
         return true;
       }
-      return shards->refresh();
+      try {
+        return shards->refresh();
+      } catch (const Xapian::Error&) {
+        // A compact or reshard swapped the index in since the check above:
+        // the old one's files are no longer at the path to reopen.
+        if (!shards->layout_changed()) throw;
+        open_afresh();
+        return true;
+      }
     } catch (...) {
       broken = true;
       throw;
@@ -176,8 +205,19 @@ Searcher::Searcher(const std::string& db_path) : impl_(std::make_unique<Impl>())
   // Opening a missing folder must not create it (Xapian would not either, but
   // the message is clearer this way).
   std::error_code ec;
-  if (!std::filesystem::exists(db_path, ec))
+  // An empty folder: the index is being created, or nothing was ever indexed.
+  // (Listed first, then checked by path: a listing can read an old index's
+  // folder that a compact has just swapped out and is emptying.)
+  if (!std::filesystem::exists(db_path, ec) ||
+      (std::filesystem::is_directory(db_path, ec) && std::filesystem::is_empty(db_path, ec) &&
+       !std::filesystem::exists(std::filesystem::path(db_path) / "iamglass", ec) && !has_stub(db_path)))
     throw IndexUnusable(impl_->what + ": no index there (create one with 'byline index')");
+  require_not_foreign(db_path);
+  // A sharded index being created, or whose creation was killed before its
+  // stub was written: as before that run, there is no index yet.
+  if (creation_unfinished(db_path))
+    throw IndexUnusable(impl_->what +
+                        ": no index there yet (its creation did not finish: 'byline index' completes it)");
   impl_->fetch_connections = fetch_connections_per_shard();
   impl_->fetcher = std::make_unique<DocumentFetcher>(impl_->fetch_connections);
   impl_->shards.emplace(db_path);
@@ -263,7 +303,7 @@ Results Searcher::Impl::run(const Query& query) {
   if (query.collapse && !results.total_exact && (query.exact_total || results.total_upper <= Results::kExactTotalUpTo))
     count_collapsed(parsed.query, results);
   results.corrected = suggest_spelling(
-      db, stemmer, query.text, static_cast<Xapian::doccount>(results.total),
+      db, stemmer, settings.stopwords, query.text, static_cast<Xapian::doccount>(results.total),
       [&](const std::string& text, Xapian::doccount at_least) { return count_matches(query, text, at_least); });
   std::optional<SnippetGenerator> snippets;
   if (query.snippet_chars > 0 && !mset.empty()) snippets.emplace(snippet_terms(parsed.query), stemmer);

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "schema.h"
+#include "stopwords.h"
 #include "word_suggestion.h"
 #include "word_tokenizer.h"
 
@@ -155,7 +156,7 @@ class QueryScanner {
         }
         return;
       }
-      if (name == "tag" || name == "type" || name == "date") {
+      if (name == "tag" || name == "type" || name == "date" || name == "page" || name == "id") {
         // The value stays as typed: to the closing quote, or the next space
         // or closing parenthesis.
         keep(end + 1 - i_);
@@ -241,8 +242,8 @@ std::string correct(const Xapian::Database& db, const Xapian::Stem& stemmer, con
 }  // namespace
 
 std::optional<std::string> suggest_spelling(const Xapian::Database& db, const Xapian::Stem& stemmer,
-                                            std::string_view text, Xapian::doccount matches,
-                                            const CountMatches& count) {
+                                            const std::string& stopwords, std::string_view text,
+                                            Xapian::doccount matches, const CountMatches& count) {
   // A word a hundredth of the documents (pages) hold matches well; so does
   // a search that matches that many (checked first: it reads nothing).
   const Xapian::doccount well_documents = std::max<Xapian::doccount>(1, db.get_doccount() / 100);
@@ -258,7 +259,7 @@ std::optional<std::string> suggest_spelling(const Xapian::Database& db, const Xa
   std::size_t changed = 0;
   for (const Word& w : scanner.words) {
     const std::string suggestion = correct(db, stemmer, w, well_pages, well_documents);
-    if (suggestion.empty() || suggestion == w.word) continue;
+    if (suggestion.empty() || suggestion == w.word || is_stopword(stopwords, suggestion)) continue;
     pieces[w.piece] = with_capitals_of(w.typed, suggestion);
     ++changed;
   }

@@ -11,13 +11,16 @@
 //  - the query's structure stays as typed: field names (`title:`,
 //    `author:`, in any case), quotes of phrases, parentheses, `+` signs,
 //    operators (AND, OR, NOT, XOR, NEAR, ADJ, NEAR/3), wildcards (`oil*`),
-//    the values of tag:, type: and date:, and tokens that hold anything but
-//    letters (numbers, dates, "U.S.", "e-mail", "obama's") are kept byte for
-//    byte; an excluded word (`-word`, `NOT word`) is never corrected;
+//    the values of tag:, type:, date:, page: and id:, and tokens that hold
+//    anything but letters (numbers, dates, "U.S.", "e-mail", "obama's"; in
+//    author:, letters and digits are a name: "sierra415") are kept byte for
+//    byte; an excluded word (`-word`, `NOT word`) is never corrected; the
+//    words inside on:(...), discussed:(...) and reply:(...) are words;
 //  - `author:` words are corrected from the words of the author names in the
 //    index, `title:` words only into words that titles hold;
 //  - a long query (more than kMaxQueryWords words: a pasted sentence) gets no
-//    suggestion, nor one where more than half of the words would change.
+//    suggestion, nor one where more than half of the words (and more than
+//    two) would change.
 // A corrected word keeps the typed word's capitals ("Goverment" ->
 // "Government", "GOVERMENT" -> "GOVERNMENT").
 #ifndef BYLINE_SPELLING_SUGGESTION_H
@@ -41,11 +44,14 @@ inline constexpr std::size_t kMaxQueryWords = 8;
 using CountMatches = std::function<Xapian::doccount(const std::string& text, Xapian::doccount at_least)>;
 
 // The suggestion for `text`, whose search matched `matches` documents, or
-// nothing. `stemmer` is the index's stemmer. Costs two term look-ups per
+// nothing. `stemmer` and `stopwords` (a list name, stopwords.h) are the
+// index's; a stop word is never a correction (the query would drop it, and
+// "fort" is no typo of "for"). Costs two term look-ups per
 // word, a suggest_word per rare word (at most kMaxQueryWords), and two counts
 // when a correction was found.
 std::optional<std::string> suggest_spelling(const Xapian::Database& db, const Xapian::Stem& stemmer,
-                                            std::string_view text, Xapian::doccount matches, const CountMatches& count);
+                                            const std::string& stopwords, std::string_view text,
+                                            Xapian::doccount matches, const CountMatches& count);
 
 }  // namespace byline
 

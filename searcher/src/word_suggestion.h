@@ -32,11 +32,15 @@ enum class Vocabulary {
   AuthorNames,  // the words of the author names: author:
 };
 
-// A correction for `word` (lowercased, folded as the tokenizer folds words,
-// letters only) from `vocabulary`, or "" when none is good enough:
+// A correction for `word` (lowercased, folded as the tokenizer folds words;
+// letters only, or for author names letters and digits) from `vocabulary`,
+// or "" when none is good enough:
 //  - it starts with the word's first letter, or with its first two letters
 //    swapped ("teh" -> "the");
-//  - it is at most 1 edit away (words of up to 4 letters), else 2;
+//  - it is at most 1 edit away (words of up to 4 letters), else 2 of which
+//    one is a cheap edit (typo_distance at most 1.5);
+//  - it has the best score of all candidates, the typed word included (at no
+//    edit, when the vocabulary holds it: a rare word may be right);
 //  - it is far more frequent than the word: at least kMinFrequency and at
 //    least kFrequencyRatio times the word's own frequency in the vocabulary.
 // Words over 40 letters get none (their neighbours grow with the square of

@@ -332,7 +332,13 @@ async function render() {
       if (generation !== drawn) return;
       drawResults(out, state);
     } else {
+      // Nothing asked yet: what there is to search.
       drawResults({ total: 0, offset: 0, hits: [], facets: null }, state);
+      const stats = await api("/api/stats");
+      if (generation !== drawn) return;
+      const span = stats.first_date ? ", " + stats.first_date.slice(0, 10) + " to " + stats.last_date.slice(0, 10) : "";
+      $("summary").textContent =
+        "Search " + stats.documents + " documents (" + stats.articles + " articles, " + stats.comments + " comments" + span + ")";
     }
   } catch (error) {
     if (generation !== drawn) return;

@@ -107,6 +107,10 @@ try {
   assert.doesNotMatch(csp, /unsafe-inline/);
   assert.equal(await tab.locator("script:not([src])").count(), 0);
 
+  step = "the empty page says what there is to search";
+  await tab.waitForFunction(() => document.querySelector("#summary").textContent.startsWith("Search "));
+  assert.match(await summary.textContent(), /^Search 18 documents \(15 articles, 3 comments, 2013-04-22 to 2013-06-13\)$/);
+
   step = "help is one click away";
   assert.equal(await tab.locator("#help dl").isVisible(), false);
   await tab.click("#help summary");

@@ -166,7 +166,8 @@ TEST_CASE("resharding keeps remote shards and removes a crashed reshard's tempor
   const std::string db = (dir / "db").string();
   index_into(db, pages, 2);
   add_remote_shard(db, "127.0.0.1:7001");
-  fs::create_directories(dir / "db" / ".resharding.1" / "shard0");
+  // Of a process that no longer runs (above pid_max): a live one's is kept.
+  fs::create_directories(dir / "db" / ".resharding.999999999" / "shard0");
   ReshardSummary s = reshard_index(db, 3);
   CHECK(s.shards_before == 2);
   std::vector<ShardEntry> entries = read_stub(db);
@@ -189,24 +190,28 @@ TEST_CASE("a locked index or a failure before the switch leaves the old index un
   }
   CHECK(folder_names(dir / "db") == std::vector<std::string>{"XAPIANDB", "shard0", "shard1"});
 
-  // The stub cannot be written (a folder is in the way of its temporary):
-  // the new shards were built and placed, and must all go again.
-  fs::create_directories(dir / "db" / "XAPIANDB.tmp" / "in-the-way");
+  // The new shards cannot be built (a file is in the way of their folder):
+  // nothing of them may stay. (Each stub write has a temporary file of its
+  // own, so nothing can be put in the way of the stub's any more.)
+  const fs::path building = dir / "db" / (".resharding." + std::to_string(::getpid()));
+  byline::test::write_file(building, "in the way");
   CHECK_THROWS_AS(reshard_index(db, 3), IoError);
-  CHECK(folder_names(dir / "db") == std::vector<std::string>{"XAPIANDB", "XAPIANDB.tmp", "shard0", "shard1"});
+  fs::remove(building);  // (removed already when the failed build cleaned up)
+  CHECK(folder_names(dir / "db") == std::vector<std::string>{"XAPIANDB", "shard0", "shard1"});
   CHECK(byline::test::read_file(dir / "db" / "XAPIANDB") == stub);
   CHECK(Xapian::Database(db).get_doccount() == documents);
   CHECK(index_into(db, pages, 2).unchanged == kPages);
 
-  // A single database that cannot be renamed aside stays where it was.
+  // A single database whose new index cannot be built beside it stays where
+  // it was.
   const std::string single = (dir / "single").string();
   index_into(single, pages, 1);
   const std::vector<std::string> before = folder_names(dir / "single");
-  const fs::path aside = dir / ("single.old." + std::to_string(::getpid()));
-  fs::create_directories(aside / "in-the-way");
+  const fs::path beside = dir / ("single.resharding." + std::to_string(::getpid()));
+  byline::test::write_file(beside, "in the way");
   CHECK_THROWS_AS(reshard_index(single, 2), IoError);
   CHECK(folder_names(dir / "single") == before);
-  CHECK(folder_names(aside) == std::vector<std::string>{"in-the-way"});
+  fs::remove(beside);
   CHECK(Xapian::Database(single).get_doccount() == documents);
   CHECK(index_into(single, pages, 1).unchanged == kPages);
 }

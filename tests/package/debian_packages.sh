@@ -14,10 +14,14 @@
 #    searches corpus/; the Python module imports from there and searches; the
 #    example program builds against the root's headers with find_package and
 #    with pkg-config and runs (tests/package/consume.sh).
-#   debian_packages.sh BUILD_DIR SOURCE_DIR
+#   debian_packages.sh BUILD_DIR SOURCE_DIR [PYTHON_INSTALL_DIR]
+# (PYTHON_INSTALL_DIR: where the Python module installs under the prefix,
+# when it is built; then python3-byline is checked too, with $BYLINE_PYTHON.)
 set -euo pipefail
 build_dir=$(cd "$1" && pwd)
 source_dir=$(cd "$2" && pwd)
+python_dir=${3:-}
+python=${BYLINE_PYTHON:-/usr/bin/python3}  # the Python the module was built for
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 unset LD_LIBRARY_PATH PYTHONPATH
@@ -29,7 +33,7 @@ version=$(grep -o 'project(byline VERSION [0-9.]*' "$source_dir/CMakeLists.txt" 
 arch=$(dpkg --print-architecture)
 packages=(byline libbyline-dev)
 components=(runtime dev)
-if grep -q '^BYLINE_PYTHON_INSTALL_DIR:' "$build_dir/CMakeCache.txt"; then
+if [ -n "$python_dir" ]; then
   packages+=(python3-byline)
   components+=(python)
 fi
@@ -96,7 +100,7 @@ libraries=$(ldd "$bin")
 grep -q "libbyline.so.* => $root/usr/" <<<"$libraries" || fail "$bin does not load the root's libbyline: $libraries"
 "$bin" --db "$work/index" index "$source_dir/corpus" >"$work/index.txt" 2>&1 || fail "byline index: $(cat "$work/index.txt")"
 "$bin" --db "$work/index" search --format json missile defense >"$work/search.json"
-/usr/bin/python3 - "$work/search.json" <<'PY'
+"$python" - "$work/search.json" <<'PY'
 import json, sys
 out = json.load(open(sys.argv[1]))
 assert out["total"] >= 1 and out["hits"], out
@@ -104,9 +108,8 @@ assert out["hits"][0]["title"] == "Boston bombing looms large at U.S./Russia mee
 PY
 
 if [[ " ${packages[*]} " == *" python3-byline "* ]]; then
-  site=$(grep '^BYLINE_PYTHON_INSTALL_DIR:' "$build_dir/CMakeCache.txt" | cut -d= -f2)
-  [ "$site" = lib/python3/dist-packages ] || echo "debian-packages: note: module installed to /usr/$site"
-  PYTHONPATH="$root/usr/$site" /usr/bin/python3 - "$root" "$work/index" <<'PY'
+  [ "$python_dir" = lib/python3/dist-packages ] || echo "debian-packages: note: module installed to /usr/$python_dir"
+  PYTHONPATH="$root/usr/$python_dir" "$python" - "$root" "$work/index" <<'PY'
 import sys
 root, index = sys.argv[1], sys.argv[2]
 import byline
@@ -114,6 +117,10 @@ assert byline.__file__.startswith(root), byline.__file__
 hits = byline.Searcher(index).search("missile defense", limit=3).hits
 assert hits and hits[0].title == "Boston bombing looms large at U.S./Russia meeting", hits
 PY
+  PYTHONPATH="$root/usr/$python_dir" "$python" "$source_dir/examples/search.py" "$work/index-py" "$source_dir/corpus" \
+    missile defense >"$work/search-py.txt"
+  grep -qx '1\. \[article\] Boston bombing looms large at U.S./Russia meeting (Elise Labott)' "$work/search-py.txt" ||
+    fail "examples/search.py with the packaged module: $(cat "$work/search-py.txt")"
 fi
 
 "$source_dir/tests/package/consume.sh" "$root/usr" "$source_dir" "$work/consume"

@@ -78,6 +78,37 @@ class IndexedByBinary(unittest.TestCase):
             self.assertEqual(hit.type, "comment")
             self.assert_hit_is_json(hit, want)
 
+    def test_collapse_and_page_are_the_binarys(self):
+        expected = json.loads(run_binary(self.db, "search", "--format", "json", "--collapse", "--", "the"))
+        results = self.searcher.search("the", collapse=True)
+        self.assertEqual([(h.id, h.more_on_page) for h in results],
+                         [(h["id"], h["more_on_page"]) for h in expected["hits"]])
+        self.assertTrue(any(h.more_on_page > 0 for h in results))
+        page_id = results.hits[0].id.split(".")[0]
+        expected = json.loads(run_binary(self.db, "search", "--format", "json", "--limit", "100", "--",
+                                         f"page:{page_id}"))
+        on_page = self.searcher.search("", page=page_id, limit=100)
+        self.assertEqual(sorted(h.id for h in on_page), sorted(h["id"] for h in expected["hits"]))
+        self.assertGreater(len(on_page), 1)
+        self.assertTrue(all(h.id.split(".")[0] == page_id for h in on_page))
+
+    def test_thread_groups_are_the_binarys(self):
+        expected = json.loads(run_binary(self.db, "search", "--format", "json", "--thread", "--thread-comments", "2",
+                                         "--", "the"))
+        results = self.searcher.search("the", thread=True, thread_comments=2)
+        self.assertEqual(results.total, expected["total"])
+        self.assertEqual(len(results.groups), len(expected["groups"]))
+        self.assertGreater(len(results.groups), 0)
+        for group, want in zip(results.groups, expected["groups"]):
+            self.assertEqual((group.rank, group.page, group.article_matched), (want["rank"], want["page"], want["article_matched"]))
+            self.assertEqual((group.comments_total, group.comments_matching),
+                             (want["comments"]["total"], want["comments"]["matching"]))
+            self.assert_hit_is_json(group.article, want["article"])
+            self.assertEqual(len(group.comments), len(want["comments"]["hits"]))
+            for comment, want_comment in zip(group.comments, want["comments"]["hits"]):
+                self.assert_hit_is_json(comment, want_comment)
+                self.assertEqual(comment.parent_author, want_comment["parent_author"])
+
     def test_count_is_the_exact_total(self):
         for query in ("missile", "", "type:comment", "nosuchwordanywhere"):
             expected = json.loads(run_binary(self.db, "search", "--format", "json", "--", query))
@@ -127,6 +158,7 @@ class IndexedByModule(unittest.TestCase):
 
     def test_add_returns_the_summary_and_the_binary_reads_the_index(self):
         with byline.Index(self.db) as index:
+            self.assertEqual(index.language, "english")
             summary = index.add(pathlib.Path(CORPUS))  # a path-like, or a list of paths
         files = len([f for f in os.listdir(CORPUS) if f.endswith(".txt")])
         self.assertEqual((summary.files, summary.indexed, summary.failed, summary.unchanged), (files, files, 0, 0))
@@ -150,6 +182,39 @@ class IndexedByModule(unittest.TestCase):
         self.assertEqual(summary.failed, 1)
         self.assertEqual(len(summary.errors), 1)
         self.assertIn("missing.txt", summary.errors[0])
+
+    def test_hostile_bytes_are_shown_as_the_binary_shows_them_and_warned_about(self):
+        pages = os.path.join(self.tmp.name, "pages")
+        os.mkdir(pages)
+        with open(os.path.join(pages, "a.txt"), "wb") as page:
+            page.write(b"Bad \xff\xfe title zebra\nApril 22nd, 2013\n10:08 PM ET\n\nBad \xff\xfe title zebra\n\n"
+                       b"By Some One\n\nText with zebra, <mark>, \x1b[31m and \xc3 broken \xe2\x82 bytes.\n")
+        with byline.Index(self.db) as index:
+            summary = index.add(pages)
+        self.assertEqual(summary.indexed, 1)
+        self.assertEqual(len(summary.warnings), 1)
+        self.assertIn("not valid UTF-8", summary.warnings[0])
+        expected = json.loads(run_binary(self.db, "search", "--format", "json", "zebra"))["hits"][0]
+        hit = byline.Searcher(self.db).search("zebra").hits[0]
+        for field in ("title", "snippet", "snippet_html"):
+            self.assertEqual(getattr(hit, field), expected[field], field)
+        self.assertNotIn("<mark>,", hit.snippet_html)  # the page's own "<mark>" is escaped
+
+    def test_stop_interrupts_add(self):
+        with byline.Index(self.db) as index:
+            index.stop()  # before add(): that add() stops at once
+            stopped = index.add(CORPUS)
+            self.assertTrue(stopped.interrupted)
+            self.assertEqual(stopped.indexed, 0)
+            resumed = index.add(CORPUS)  # the request was consumed
+        self.assertFalse(resumed.interrupted)
+        self.assertGreater(resumed.indexed, 0)
+
+    def test_bad_options_of_a_new_index_raise(self):
+        with self.assertRaises(byline.BadQuery):
+            byline.Index(self.db, language="klingon")
+        with self.assertRaises(byline.Error):
+            byline.Index(self.db, jobs=0)
 
     def test_a_second_writer_raises_index_locked(self):
         first = byline.Index(self.db)
@@ -202,6 +267,22 @@ class IndexedByModule(unittest.TestCase):
             thread.join()
         self.assertGreater(summary.articles, 0)
         self.assertGreater(ticks, 0, "no other thread ran while add() was indexing: the GIL was held")
+
+
+class Example(unittest.TestCase):
+    def test_examples_search_py_indexes_and_finds_the_article(self):
+        example = pathlib.Path(__file__).resolve().parents[2] / "examples" / "search.py"
+        with tempfile.TemporaryDirectory() as tmp:
+            done = subprocess.run([sys.executable, str(example), os.path.join(tmp, "index"), CORPUS, "missile", "defense"],
+                                  capture_output=True, text=True)
+            self.assertEqual(done.returncode, 0, done.stderr)
+            lines = done.stdout.splitlines()
+            self.assertRegex(lines[0], r"^indexed [1-9]\d* articles, [1-9]\d* comments$")
+            self.assertEqual(lines[2], "1. [article] Boston bombing looms large at U.S./Russia meeting (Elise Labott)")
+            bad = subprocess.run([sys.executable, str(example), os.path.join(tmp, "index"), CORPUS, "date:2013-99"],
+                                 capture_output=True, text=True)
+            self.assertEqual(bad.returncode, 2)
+            self.assertTrue(bad.stderr.startswith("bad query: "), bad.stderr)
 
 
 class Module(unittest.TestCase):

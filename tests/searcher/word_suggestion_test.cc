@@ -35,7 +35,7 @@ Xapian::doccount more_when_changed(const std::string& typed, const std::string& 
 
 std::optional<std::string> suggestion(const Xapian::Database& db, const std::string& text) {
   const Xapian::Stem stemmer = make_stemmer("english");
-  return suggest_spelling(db, stemmer, text, 0,
+  return suggest_spelling(db, stemmer, "english", text, 0,
                           [&](const std::string& t, Xapian::doccount) { return more_when_changed(text, t); });
 }
 
@@ -118,6 +118,8 @@ TEST_CASE("the query around a corrected word stays as typed", "[searcher][spelli
   CHECK(suggestion(db, "sanctoins OR zzyzx* NEAR/3 tag:sanctoins type:article date:2013-04-01..2013-05-01 1987") ==
         "sanctions OR zzyzx* NEAR/3 tag:sanctoins type:article date:2013-04-01..2013-05-01 1987");
   CHECK(suggestion(db, "sanctoins U.S. e-mial obama's") == "sanctions U.S. e-mial obama's");
+  CHECK(suggestion(db, "page:sanctoinsabc id:sanctoins sanctoins") == "page:sanctoinsabc id:sanctoins sanctions");
+  CHECK(suggestion(db, "on:(sanctoins) discussed:sanctoins") == "on:(sanctions) discussed:sanctions");
   // Excluded words are not corrected (a correction would exclude more).
   CHECK_FALSE(suggestion(db, "-sanctoins"));
   CHECK_FALSE(suggestion(db, "weather NOT sanctoins"));
@@ -147,9 +149,21 @@ TEST_CASE("no suggestion unless the corrected query matches more", "[searcher][s
   Xapian::Database db(build_fixture_index(dir, fixture_pages()));
   const Xapian::Stem stemmer = make_stemmer("english");
   auto same = [](const std::string&, Xapian::doccount) { return Xapian::doccount{3}; };
-  CHECK_FALSE(suggest_spelling(db, stemmer, "sanctoins", 0, same));
+  CHECK_FALSE(suggest_spelling(db, stemmer, "english", "sanctoins", 0, same));
   // A search that already matches a hundredth of the documents is left alone.
   auto more = [](const std::string& t, Xapian::doccount) { return t == "sanctoins" ? 0u : 5u; };
-  CHECK(suggest_spelling(db, stemmer, "sanctoins", 0, more) == "sanctions");
-  CHECK_FALSE(suggest_spelling(db, stemmer, "sanctoins", db.get_doccount(), more));
+  CHECK(suggest_spelling(db, stemmer, "english", "sanctoins", 0, more) == "sanctions");
+  CHECK_FALSE(suggest_spelling(db, stemmer, "english", "sanctoins", db.get_doccount(), more));
+}
+
+TEST_CASE("a stop word is never a correction", "[searcher][spelling]") {
+  TempDir dir;
+  std::vector<FixturePage> pages;
+  add_pages(pages, "for", 40, "Waiting for the rain.");
+  add_pages(pages, "fort", 1, "The old fort.");
+  Xapian::Database db(build_fixture_index(dir, pages));
+  // "for" is the nearest frequent word, but the query parser drops it.
+  CHECK(suggest_word(db, "forr", Vocabulary::Words) == "for");
+  CHECK_FALSE(suggestion(db, "forr"));
+  CHECK(suggestion(db, "waitng") == "waiting");
 }

@@ -153,8 +153,8 @@ TEST_CASE("serve: /api/count, /api/show/ID, /api/stats and /api/health", "[serve
   REQUIRE(article["comments"].size() == 2);
   CHECK(article["comments"][1]["depth"] == 1);
   CHECK(f.get_ok("/api/show/" + comment_id) == f.cli_json({"show", comment_id}));
-  // `byline show` has no query highlights or thread option on main yet, so
-  // /api/show takes neither (a parameter is refused, never ignored).
+  // /api/show does not serve `show --query/--thread` yet: a parameter is
+  // refused, never ignored.
   f.get_error("/api/show/" + article_id, {{"thread", "1"}}, 400);
 
   json stats = f.get_ok("/api/stats");
@@ -180,7 +180,7 @@ TEST_CASE("serve: errors are JSON with 400, 404, 405, 414 and 503", "[server]") 
   CHECK(f.get_error("/api/search", {{"q", "oil"}, {"facets", "colour"}}, 400).find("colour") != std::string::npos);
   CHECK(f.get_error("/api/search", {{"q", "oil"}, {"type", "poem"}}, 400).find("type") != std::string::npos);
   CHECK(f.get_error("/api/search", {{"q", "oil"}, {"collapse", "yes"}}, 400).find("collapse") != std::string::npos);
-  CHECK(f.get_error("/api/search", {{"q", "oil"}, {"since", "yesterday"}}, 400).find("since") != std::string::npos);
+  CHECK(f.get_error("/api/search", {{"q", "oil"}, {"since", "not-a-date"}}, 400).find("since") != std::string::npos);
   CHECK(f.get_error("/api/search", {{"q", "oil"}, {"offset", "20000"}}, 400).find("offset") != std::string::npos);
   CHECK(f.get_error("/api/count", {{"q", "oil"}, {"limit", "5"}}, 400).find("limit") != std::string::npos);
   CHECK(f.get_error("/api/stats", {{"verbose", "1"}}, 400).find("verbose") != std::string::npos);

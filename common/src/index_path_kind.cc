@@ -1,0 +1,52 @@
+#include "index_path_kind.h"
+
+#include <filesystem>
+
+#include "byline/error.h"
+
+namespace byline {
+namespace fs = std::filesystem;
+namespace {
+
+bool is_index_file_name(const std::string& name) {
+  if (name == "iamglass" || name == "flintlock" || name == "XAPIANDB") return true;
+  return name.size() > 6 && name.compare(name.size() - 6, 6, ".glass") == 0;
+}
+
+// Any entry of `folder` is an index's file; `depth` levels of subfolders
+// are looked into (a sharded index whose stub was lost still has shards).
+bool holds_index_files(const fs::path& folder, int depth) {
+  std::error_code ec;
+  fs::directory_iterator it(folder, ec);
+  if (ec) return false;
+  for (const fs::directory_entry& entry : it) {
+    if (is_index_file_name(entry.path().filename().string())) return true;
+    if (depth > 0 && entry.is_directory(ec) && holds_index_files(entry.path(), depth - 1)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+IndexFolderKind index_folder_kind(const std::string& path) {
+  std::error_code ec;
+  const fs::file_status status = fs::status(path, ec);
+  if (status.type() == fs::file_type::not_found) return IndexFolderKind::Missing;
+  // Unreadable or unknown: let the open say what is wrong.
+  if (ec) return IndexFolderKind::Index;
+  if (status.type() != fs::file_type::directory) return IndexFolderKind::NotIndex;
+  fs::directory_iterator it(path, ec);
+  if (ec) return IndexFolderKind::Index;
+  if (it == fs::directory_iterator()) return IndexFolderKind::Empty;
+  return holds_index_files(path, 1) ? IndexFolderKind::Index : IndexFolderKind::NotIndex;
+}
+
+void require_not_foreign(const std::string& path) {
+  if (index_folder_kind(path) != IndexFolderKind::NotIndex) return;
+  std::error_code ec;
+  const bool folder = fs::is_directory(path, ec);
+  throw IndexUnusable(path + ": not a Byline index (" +
+                      (folder ? std::string("a folder of other files") : std::string("a file, not a folder")) + ")");
+}
+
+}  // namespace byline
