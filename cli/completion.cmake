@@ -13,7 +13,7 @@ add_custom_target(byline_completions ALL DEPENDS ${_completion_scripts})
 
 # Where each shell looks, under the install prefix: bash-completion's
 # completionsdir (from its pkg-config file, with its prefix replaced by ours),
-# zsh's vendor-completions for a /usr install (on Debian's fpath) and
+# zsh's vendor-completions for a .../usr install (on Debian's fpath) and
 # site-functions elsewhere (/usr/local/share/zsh/site-functions is on it), fish's vendor_completions.d.
 include(GNUInstallDirs)
 set(_bash_dir ${CMAKE_INSTALL_DATADIR}/bash-completion/completions)
@@ -36,7 +36,8 @@ if(BYLINE_ZSH_COMPLETION_DIR)
 else()
   # The prefix is known only when installing (cmake --install --prefix, cpack's /usr).
   install(CODE "
-    if(CMAKE_INSTALL_PREFIX STREQUAL \"/usr\")
+    # A prefix ending in /usr: /usr itself, or cpack's and DESTDIR-style staging of it.
+    if(CMAKE_INSTALL_PREFIX MATCHES \"/usr/?$\")
       set(_zsh_dir share/zsh/vendor-completions)
     else()
       set(_zsh_dir share/zsh/site-functions)

@@ -55,7 +55,7 @@ struct ConfigFixture {
 
 }  // namespace
 
-TEST_CASE("$XDG_CONFIG_HOME/byline/config holds defaults; the command line wins", "[cli][config]") {
+TEST_CASE("$XDG_CONFIG_HOME/byline/config holds defaults, and the command line wins", "[cli][config]") {
   ConfigFixture f;
   f.write_config("# defaults\ndb = \"" + f.db + "\"\n[search]\nlimit = 1\nformat = \"ids\"\n");
   RunResult r = run_byline({"search", "sanctions"});
@@ -97,7 +97,7 @@ TEST_CASE("BYLINE_DB wins over the file's db, and --db over BYLINE_DB", "[cli][c
   CHECK(run_byline({"--db", (f.dir / "missing").string(), "search", "sanctions"}).exit_code == 3);
 }
 
-TEST_CASE("without XDG_CONFIG_HOME the file is ~/.config/byline/config; --config names another", "[cli][config]") {
+TEST_CASE("without XDG_CONFIG_HOME the file is ~/.config/byline/config, and --config names another", "[cli][config]") {
   ConfigFixture f;
   ScopedEnv unset_xdg("XDG_CONFIG_HOME", std::nullopt);
   ScopedEnv home("HOME", (f.dir / "home").string());

@@ -205,7 +205,7 @@ TEST_CASE("search --exit-status: no match is exit 1, other statuses unchanged", 
   CHECK(no_index.exit_code == 3);
 }
 
-TEST_CASE("--color=always|never|auto decide colour in text output", "[cli][formats]") {
+TEST_CASE("colour in text output as --color=always|never|auto decide", "[cli][formats]") {
   FormatFixture f;
   const std::string bold = "\x1b[1m";
   // Piped: auto is plain, always is coloured (also with NO_COLOR: an explicit option wins), never is plain.
