@@ -229,7 +229,11 @@ ParsedQuery QueryBuilder::build(const Query& q, const Xapian::Database& db) {
   std::string text = rewrite_query_words(prepare_query_text(unthreaded));
   bool blank = std::all_of(text.begin(), text.end(), [](char c) { return is_space(c); });
   if (blank) {
-    parsed.query = filters.empty() ? Xapian::Query::MatchAll : filters;
+    // Xapian::Query(std::string()) matches all, like Query::MatchAll; but
+    // MatchAll is one static object whose reference count is not atomic:
+    // Searchers in several threads copying it corrupted it (segfaults in
+    // replace_index_test, about 1 run in 2).
+    parsed.query = filters.empty() ? Xapian::Query(std::string()) : filters;
     return parsed;
   }
   Xapian::Query text_query = parse(text, q, db);
