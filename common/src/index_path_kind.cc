@@ -41,8 +41,12 @@ IndexFolderKind index_folder_kind(const std::string& path) {
   return holds_index_files(path, 1) ? IndexFolderKind::Index : IndexFolderKind::NotIndex;
 }
 
+bool is_foreign_path(const std::string& path) {
+  return index_folder_kind(path) == IndexFolderKind::NotIndex && index_folder_kind(path) == IndexFolderKind::NotIndex;
+}
+
 void require_not_foreign(const std::string& path) {
-  if (index_folder_kind(path) != IndexFolderKind::NotIndex) return;
+  if (!is_foreign_path(path)) return;
   std::error_code ec;
   const bool folder = fs::is_directory(path, ec);
   throw IndexUnusable(path + ": not a Byline index (" +

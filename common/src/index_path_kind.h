@@ -9,6 +9,8 @@
 
 #include <string>
 
+#include "byline/error.h"
+
 namespace byline {
 
 enum class IndexFolderKind {
@@ -23,8 +25,28 @@ enum class IndexFolderKind {
 // that hold them.
 IndexFolderKind index_folder_kind(const std::string& path);
 
-// Throws IndexUnusable("PATH: not a Byline index (...)") for NotIndex.
+// NotIndex on two looks in a row: a listing can read the old folder of an
+// index that a compaction has just swapped out and is emptying; the second
+// listing reads the folder now at the path.
+bool is_foreign_path(const std::string& path);
+
+// Throws IndexUnusable("PATH: not a Byline index (...)") when is_foreign_path.
 void require_not_foreign(const std::string& path);
+
+// Runs `open` (opening the index at `path` for reading); when it fails with a
+// byline::Error and the path is not an index at all, throws that instead of
+// Xapian's reason in Byline's words. Judged only after a failure: a reader
+// that lists a folder a compaction has just swapped out and is emptying must
+// not call a whole index foreign.
+template <typename Open>
+auto naming_foreign_path(const std::string& path, Open&& open) -> decltype(open()) {
+  try {
+    return open();
+  } catch (const Error&) {
+    require_not_foreign(path);
+    throw;
+  }
+}
 
 }  // namespace byline
 

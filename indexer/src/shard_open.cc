@@ -146,7 +146,7 @@ void create_sharded(IndexerCore& core, std::size_t count, const std::vector<std:
 
 void open_shards(IndexerCore& core) {
   // Never write into a folder of someone else's files (a typo in --db).
-  if (index_folder_kind(core.path) == IndexFolderKind::NotIndex) {
+  if (is_foreign_path(core.path)) {
     std::error_code ec;
     const char* what = fs::is_directory(core.path, ec) ? "a folder of other files" : "a file, not a folder";
     throw IndexUnusable("index " + core.path + ": not a Byline index (" + what +

@@ -79,16 +79,17 @@ IndexStats index_stats(const std::string& db_path) {
   std::error_code ec;
   if (!std::filesystem::exists(db_path, ec))
     throw IndexUnusable("index " + db_path + ": no index here (create one with 'byline index')");
-  require_not_foreign(db_path);
-  // Shards opened one by one, so an unreachable remote shard is named.
-  ShardSet shards(db_path);
-  if (!shards.failures().empty()) throw IndexUnusable("index " + db_path + ": shard " + shards.failures().front());
-  Xapian::Database& db = shards.database();
-  return translate_xapian_errors("index " + db_path, [&] {
-    return with_reopen(db, [&] {
-      IndexStats stats = compute_index_stats(db, db_path, [&] { return db.reopen(); });
-      count_files(shards, stats);
-      return stats;
+  return naming_foreign_path(db_path, [&] {
+    // Shards opened one by one, so an unreachable remote shard is named.
+    ShardSet shards(db_path);
+    if (!shards.failures().empty()) throw IndexUnusable("index " + db_path + ": shard " + shards.failures().front());
+    Xapian::Database& db = shards.database();
+    return translate_xapian_errors("index " + db_path, [&] {
+      return with_reopen(db, [&] {
+        IndexStats stats = compute_index_stats(db, db_path, [&] { return db.reopen(); });
+        count_files(shards, stats);
+        return stats;
+      });
     });
   });
 }

@@ -213,27 +213,30 @@ Searcher::Searcher(const std::string& db_path) : impl_(std::make_unique<Impl>())
       (std::filesystem::is_directory(db_path, ec) && std::filesystem::is_empty(db_path, ec) &&
        !std::filesystem::exists(std::filesystem::path(db_path) / "iamglass", ec) && !has_stub(db_path)))
     throw IndexUnusable(impl_->what + ": no index there (create one with 'byline index')");
-  require_not_foreign(db_path);
-  // A sharded index being created, or whose creation was killed before its
-  // stub was written: as before that run, there is no index yet.
-  if (creation_unfinished(db_path))
-    throw IndexUnusable(impl_->what +
-                        ": no index there yet (its creation did not finish: 'byline index' completes it)");
-  impl_->fetch_connections = fetch_connections_per_shard();
-  impl_->fetcher = std::make_unique<DocumentFetcher>(impl_->fetch_connections);
-  impl_->shards.emplace(db_path);
-  impl_->db = impl_->shards->database();
-  translate_xapian_errors(impl_->what, [&] {
-    // Settings come from the shards that answer (every shard has them; a
-    // remote shard that does not is named in failures(), and a search that
-    // needs it says so). A missing schema is read again while it may be a
-    // stale read (index_meta.h).
-    impl_->settings = impl_->across_shards(
-        true, [&] { return read_index_settings(impl_->db, db_path, [&] { return impl_->reopen(); }); });
+  // Xapian's reasons for a path that is no index at all ("Bad line", "Couldn't
+  // detect type of database") are told as "not a Byline index".
+  naming_foreign_path(db_path, [&] {
+    // A sharded index being created, or whose creation was killed before its
+    // stub was written: as before that run, there is no index yet.
+    if (creation_unfinished(db_path))
+      throw IndexUnusable(impl_->what +
+                          ": no index there yet (its creation did not finish: 'byline index' completes it)");
+    impl_->fetch_connections = fetch_connections_per_shard();
+    impl_->fetcher = std::make_unique<DocumentFetcher>(impl_->fetch_connections);
+    impl_->shards.emplace(db_path);
+    impl_->db = impl_->shards->database();
+    translate_xapian_errors(impl_->what, [&] {
+      // Settings come from the shards that answer (every shard has them; a
+      // remote shard that does not is named in failures(), and a search that
+      // needs it says so). A missing schema is read again while it may be a
+      // stale read (index_meta.h).
+      impl_->settings = impl_->across_shards(
+          true, [&] { return read_index_settings(impl_->db, db_path, [&] { return impl_->reopen(); }); });
+    });
+    if (impl_->settings.schema_version == 0)
+      throw IndexUnusable(impl_->what + ": not a Byline index (no schema version in its metadata)");
+    impl_->stemmer = make_stemmer(impl_->settings.language);
   });
-  if (impl_->settings.schema_version == 0)
-    throw IndexUnusable(impl_->what + ": not a Byline index (no schema version in its metadata)");
-  impl_->stemmer = make_stemmer(impl_->settings.language);
 }
 
 Searcher::~Searcher() = default;
