@@ -33,26 +33,6 @@ std::string comment_line(const CommentRef& ref) {
   return out;
 }
 
-std::string format_millis(double seconds) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f ms", seconds * 1000.0);
-  return buf;
-}
-
-// The text, each line prefixed with `indent` (blank lines stay blank).
-std::string indented(const std::string& text, const std::string& indent) {
-  std::string out;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    if (end > start) out += indent + text.substr(start, end - start);
-    out += '\n';
-    start = end + 1;
-  }
-  return out;
-}
-
 // "71 matches", or an estimate with its bounds.
 std::string total_text(const Results& results) {
   std::string noun = results.total == 1 ? " match" : " matches";
@@ -72,6 +52,26 @@ std::string relaxed_text(const RelaxedSearch& relaxed) {
 }
 
 }  // namespace
+
+std::string format_millis(double seconds) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f ms", seconds * 1000.0);
+  return buf;
+}
+
+// The text, each line prefixed with `indent` (blank lines stay blank).
+std::string indented(const std::string& text, const std::string& indent) {
+  std::string out;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    if (end > start) out += indent + text.substr(start, end - start);
+    out += '\n';
+    start = end + 1;
+  }
+  return out;
+}
 
 std::vector<int> reply_depths(const std::vector<Document>& comments) {
   std::map<int, int> depth_of;  // comment index -> depth
@@ -119,7 +119,8 @@ std::string search_text(const Query& query, const Results& results, bool color) 
     out += "   " + terminal_safe(hit.source);
     if (hit.comment) out += ", " + comment_line(*hit.comment);
     out += "\n   id " + terminal_safe(hit.id) + "\n";
-    if (query.collapse && hit.more_on_page > 0) out += "   +" + std::to_string(hit.more_on_page) + " more on this page\n";
+    if (query.collapse && hit.more_on_page > 0)
+      out += "   +" + std::to_string(hit.more_on_page) + " more on this page\n";
   }
   return out;
 }

@@ -29,6 +29,11 @@ struct SkippedFiles {
 };
 std::string skipped_reasons_text(const SkippedFiles& skipped);
 
+// "12.3 ms": a search's time as the text outputs print it.
+std::string format_millis(double seconds);
+// The text, each line prefixed with `indent` (blank lines stay blank).
+std::string indented(const std::string& text, const std::string& indent);
+
 }  // namespace byline::cli
 
 #endif  // BYLINE_CLI_RENDER_TEXT_H

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "render_json.h"
+#include "render_text.h"
 #include "snippet_markup.h"
 #include "terminal_text.h"
 
@@ -34,26 +35,6 @@ std::string bold(const std::string& text, bool color) { return color ? kBold + t
 std::string one_line(const Snippet& hostile, bool color) {
   const Snippet snippet = terminal_safe(hostile);
   return color ? with_highlights(snippet, kBold, kReset) : snippet.text;
-}
-
-std::string millis(double seconds) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f ms", seconds * 1000.0);
-  return buf;
-}
-
-// Each line of text prefixed with indent (blank lines stay blank).
-std::string indented(const std::string& text, const std::string& indent) {
-  std::string out;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    if (end > start) out += indent + text.substr(start, end - start);
-    out += '\n';
-    start = end + 1;
-  }
-  return out;
 }
 
 // The start of an ancestor shown only for context (--matching): its first
@@ -104,7 +85,7 @@ std::string thread_search_text(const Query& query, const Results& results, bool 
   } else {
     bool exact = results.total_lower == results.total_upper;
     out += (exact ? "" : "about ") + std::to_string(results.total) + (results.total == 1 ? " page" : " pages") +
-           " match (" + millis(results.seconds) + ")";
+           " match (" + format_millis(results.seconds) + ")";
     if (results.groups.empty())
       out += ", none from offset " + std::to_string(query.offset);
     else if (results.groups.size() < results.total)
