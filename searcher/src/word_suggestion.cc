@@ -200,19 +200,20 @@ class BestCandidate {
 
   void consider(std::string_view text, Xapian::doccount frequency) {
     if (text == word_) return;
-    // Skipped unread: what cannot win. Another word is at least one edit of
+    // Skipped unread: what cannot win. A word whose letters differ in number
+    // by more than the edits allowed is too far (checked first: the cheapest
+    // and most selective test). Another word is at least one edit of
     // kCheapEdit away, so its score is at most log(f) - kEditCost * kCheapEdit
-    // (computed as the score is, so the bound holds in floating point too),
-    // and a word whose letters differ in number by more than the edits allowed
-    // is too far. Neither check changes which word wins.
+    // (computed as the score is, so the bound holds in floating point too).
+    // Neither check changes which word wins.
+    bool ascii = true;
+    for (char c : text) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+    const std::size_t n = typed_.size();
+    if (ascii && (n > text.size() ? n - text.size() : text.size() - n) > edits_) return;
     const double frequency_score = std::log(static_cast<double>(frequency));
     if (frequency_score - kEditCost * kCheapEdit < score_) return;
     letters_.clear();
-    bool ascii = true;
-    for (char c : text) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
     if (ascii) {
-      const std::size_t n = typed_.size(), m = text.size();
-      if ((n > m ? n - m : m - n) > edits_) return;
       for (char c : text) letters_.push_back(static_cast<char32_t>(static_cast<unsigned char>(c)));
     } else {
       for (Xapian::Utf8Iterator it(text.data(), text.size()); it != Xapian::Utf8Iterator(); ++it)
