@@ -257,10 +257,12 @@ Results Searcher::Impl::run(const Query& query) {
   auto started = std::chrono::steady_clock::now();
   // Each search sees the latest commit (of a remote shard: at most 1 s old).
   reopen();
-  // A fresh parser per search: one kept across searches made the 8-thread
-  // reader/writer test fail with DatabaseModifiedError (1 run in 2 under
-  // load, 0 in 6 with a fresh one); its set-up is ~85k instructions.
-  queries = std::make_unique<QueryBuilder>(settings);
+  // One parser for every search of this searcher (its set-up, with the
+  // stopper, was 4-6 % of a search): it holds no database between parses
+  // (QueryBuilder::parse attaches this search's). A parser that kept its
+  // handle made the 8-thread reader/writer test fail with
+  // DatabaseModifiedError before parse detached it.
+  if (!queries) queries = std::make_unique<QueryBuilder>(settings);
   ParsedQuery parsed = queries->build(query, db);
   // A long question that few documents hold whole: ranked by the words held.
   std::optional<Relaxation> relaxation = relax_question(*queries, query, db, parsed.query);
