@@ -382,8 +382,14 @@ class JsonSchemaTest(unittest.TestCase):
             collapsed = get("/api/search?q=the&collapse=1")
             validate(S + "search.schema.json#/$defs/collapsed", collapsed, "/api/search collapse=1")
             validate(S + "count.schema.json", get("/api/count?q=the&type=comment"), "/api/count")
+            thread = get("/api/search?q=the&thread=1&thread_comments=2")
+            validate(S + "search-thread.schema.json", thread, "/api/search thread=1")
             for h in hits["hits"][:6]:
                 validate(S + "show.schema.json#/$defs/plain", get("/api/show/" + h["id"]), "/api/show")
+                validate(S + "show.schema.json#/$defs/plain", get(f"/api/show/{h['id']}?thread=1"),
+                         "/api/show thread=1")
+                validate(S + "show.schema.json#/$defs/queried",
+                         get(f"/api/show/{h['id']}?thread=1&query=the&matching=1"), "/api/show query=")
             validate(S + "stats.schema.json", get("/api/stats"), "/api/stats")
             validate(S + "api-health.schema.json", get("/api/health"), "/api/health")
             for path, status in (("/api/search?q=date:xx", 400), ("/api/search?q=x&nosuch=1", 400),
