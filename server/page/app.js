@@ -224,6 +224,10 @@ function drawResults(out, state) {
     : state.q || state.tag
       ? "No results for " + (state.q || "tag " + state.tag)
       : "";
+  if (out.time_limited)
+    $("summary").textContent +=
+      (shown ? " (counts are estimates: " : "No results shown: ") +
+      "the search ran out of the server's time budget" + (shown ? ")" : "; narrow the query");
   const corrected = $("corrected");
   corrected.hidden = !out.corrected;
   if (out.corrected) {
