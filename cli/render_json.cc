@@ -89,6 +89,7 @@ std::string search_json(const Query& query, const Results& results) {
     }
     out["facets"] = std::move(facets);
   }
+  if (results.time_limited) out["time_limited"] = true;  // Query::time_limit cut the match
   if (results.partial) {
     out["partial"] = true;
     out["failed_shards"] = results.failed_shards;
@@ -105,6 +106,7 @@ std::string count_json(const Query& query, const Results& results) {
     out["total_min"] = results.total_lower;
     out["total_max"] = results.total_upper;
   }
+  if (results.time_limited) out["time_limited"] = true;  // Query::time_limit cut the match
   if (results.partial) {
     out["partial"] = true;
     out["failed_shards"] = results.failed_shards;

@@ -16,6 +16,7 @@
 #include "index_meta.h"
 #include "index_path_kind.h"
 #include "index_stats.h"
+#include "match_deadline.h"
 #include "query_builder.h"
 #include "relaxed_query.h"
 #include "reopen.h"
@@ -307,20 +308,44 @@ Results Searcher::Impl::run(const Query& query) {
           : all;
   if (query.time_limit > 0) enquire.set_time_limit(query.time_limit);
 
+  // The hard end of the budget (match_deadline.h): twice the counting limit,
+  // from the start of the search, so that a match which finds its hits in
+  // time keeps them and only one that cannot is abandoned.
+  std::optional<MatchDeadline> deadline;
+  if (query.time_limit > 0 && !shards->has_remote())
+    deadline.emplace(started + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                   std::chrono::duration<double>(2 * query.time_limit)));
+
   Xapian::MSet mset;
-  {
+  Results results;
+  const auto match_started = std::chrono::steady_clock::now();
+  try {
     // Xapian's counts are 32-bit: a page past the last document is empty.
     auto clamped = [all](std::size_t n) { return static_cast<Xapian::doccount>(std::min<std::uint64_t>(n, all)); };
-    mset = enquire.get_mset(clamped(query.offset), clamped(query.limit), check_at_least);
+    mset = enquire.get_mset(clamped(query.offset), clamped(query.limit), check_at_least, nullptr,
+                            deadline ? &*deadline : nullptr);
+  } catch (const MatchAbandoned& abandoned) {
+    // No hits: at least the documents seen match, at most every document.
+    results.time_limited = true;
+    results.total = results.total_lower = abandoned.candidates;
+    results.total_upper = all;
+    results.total_exact = false;
+    results.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return results;
   }
+  const double match_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - match_started).count();
 
-  Results results;
   results.total = mset.get_matches_estimated();
   results.total_lower = mset.get_matches_lower_bound();
   results.total_upper = mset.get_matches_upper_bound();
   results.total_exact = results.total_lower == results.total_upper;
+  // Xapian says nothing of its time limit: a match that ran the whole budget
+  // and came back with inexact counts was cut by it.
+  results.time_limited = query.time_limit > 0 && match_seconds >= query.time_limit && !results.total_exact;
   if (relaxation) results.relaxed = RelaxedSearch{relaxation->words, relaxation->all_words_matches};
-  if (query.collapse && !results.total_exact && (query.exact_total || results.total_upper <= Results::kExactTotalUpTo))
+  // (A second, unbounded match to count pages would undo the budget.)
+  if (query.collapse && !results.total_exact && !results.time_limited &&
+      (query.exact_total || results.total_upper <= Results::kExactTotalUpTo))
     count_collapsed(parsed.query, results);
   results.corrected = suggest_spelling(
       db, stemmer, settings.stopwords, query.text, static_cast<Xapian::doccount>(results.total),
