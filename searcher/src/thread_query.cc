@@ -21,7 +21,82 @@ std::string id_of_order_key(const std::string& key) {
   return key.substr(1);
 }
 
+constexpr char kMarkerPrefix[] = "\x01thread-clause-";
+
+Xapian::Query type_query(const char* type) { return Xapian::Query(schema::term(schema::kPrefixType, type)); }
+
+// The documents a relation's clause is about: its subquery's side and its own.
+const char* subquery_type(ThreadRelation relation) {
+  return relation == ThreadRelation::On ? schema::kTypeArticle : schema::kTypeComment;
+}
+const char* clause_type(ThreadRelation relation) {
+  return relation == ThreadRelation::Discussed ? schema::kTypeArticle : schema::kTypeComment;
+}
+
+Xapian::doccount estimate(const Xapian::Query& query, const Xapian::Database& db) {
+  Xapian::Enquire enquire(db);
+  enquire.set_query(query);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  return enquire.get_mset(0, 0).get_matches_estimated();
+}
+
+void mark_required(const Xapian::Query& q, bool required, std::vector<bool>* out, std::vector<bool>* seen) {
+  const Xapian::Query::op type = q.get_type();
+  if (type == Xapian::Query::LEAF_TERM) {
+    const std::string term = *q.get_terms_begin();
+    if (term.rfind(kMarkerPrefix, 0) != 0) return;
+    const std::size_t n = std::stoul(term.substr(sizeof(kMarkerPrefix) - 1));
+    if (n >= out->size()) return;
+    (*out)[n] = (*seen)[n] ? (*out)[n] && required : required;
+    (*seen)[n] = true;
+    return;
+  }
+  const std::size_t subs = q.get_num_subqueries();
+  for (std::size_t i = 0; i < subs; ++i) {
+    bool keeps = false;
+    switch (type) {
+      case Xapian::Query::OP_AND:
+      case Xapian::Query::OP_FILTER:
+      case Xapian::Query::OP_SCALE_WEIGHT:
+        keeps = true;
+        break;
+      case Xapian::Query::OP_AND_NOT:
+      case Xapian::Query::OP_AND_MAYBE:
+        keeps = i == 0;
+        break;
+      default:
+        break;
+    }
+    mark_required(q.get_subquery(i), required && keeps, out, seen);
+  }
+}
+
 }  // namespace
+
+Xapian::Query thread_marker(std::size_t n) { return Xapian::Query(kMarkerPrefix + std::to_string(n)); }
+
+std::vector<bool> required_thread_clauses(const Xapian::Query& marked, std::size_t count) {
+  std::vector<bool> required(count, false), seen(count, false);
+  mark_required(marked, true, &required, &seen);
+  return required;
+}
+
+bool semi_join_pages(ThreadRelation relation, const Xapian::Query& rest, const Xapian::Query& sub,
+                     const Xapian::Database& db, std::vector<std::string>* pages) {
+  const Xapian::Query candidates(Xapian::Query::OP_FILTER, rest, type_query(clause_type(relation)));
+  const Xapian::Query sub_side(Xapian::Query::OP_FILTER, sub, type_query(subquery_type(relation)));
+  if (estimate(candidates, db) >= estimate(sub_side, db)) return false;
+  Xapian::Enquire enquire(db);
+  enquire.set_query(candidates);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  Xapian::ValueCountMatchSpy spy(schema::kSlotPage);
+  enquire.add_matchspy(&spy);
+  enquire.get_mset(0, 0, db.get_doccount());
+  pages->clear();
+  for (Xapian::TermIterator it = spy.values_begin(); it != spy.values_end(); ++it)
+    if (!(*it).empty()) pages->push_back(*it);
+  return true;
+}
 
 std::string extract_thread_subqueries(std::string_view text, std::vector<ThreadClause>* clauses) {
   std::string out;
@@ -73,11 +148,20 @@ std::string extract_thread_subqueries(std::string_view text, std::vector<ThreadC
   return out;
 }
 
-Xapian::Query thread_join(ThreadRelation relation, const Xapian::Query& sub, const Xapian::Database& db) {
-  const Xapian::Query articles(schema::term(schema::kPrefixType, schema::kTypeArticle));
-  const Xapian::Query comments(schema::term(schema::kPrefixType, schema::kTypeComment));
+Xapian::Query thread_join(ThreadRelation relation, const Xapian::Query& sub, const Xapian::Database& db,
+                          const std::vector<std::string>* pages) {
+  const Xapian::Query comments = type_query(schema::kTypeComment);
+  Xapian::Query side(Xapian::Query::OP_FILTER, sub, type_query(subquery_type(relation)));
+  if (pages) {
+    if (pages->empty()) return Xapian::Query::MatchNothing;
+    std::vector<Xapian::Query> on_pages;
+    on_pages.reserve(pages->size());
+    for (const std::string& page : *pages) on_pages.emplace_back(schema::term(schema::kPrefixPage, page));
+    side = Xapian::Query(Xapian::Query::OP_FILTER, side,
+                         Xapian::Query(Xapian::Query::OP_OR, on_pages.begin(), on_pages.end()));
+  }
   Xapian::Enquire enquire(db);
-  enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, sub, relation == ThreadRelation::On ? articles : comments));
+  enquire.set_query(side);
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   Xapian::ValueCountMatchSpy spy(relation == ThreadRelation::Reply ? schema::kSlotOrder : schema::kSlotPage);
   enquire.add_matchspy(&spy);
