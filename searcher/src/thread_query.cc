@@ -1,10 +1,12 @@
 #include "thread_query.h"
 
+#include <algorithm>
 #include <cctype>
 #include <iterator>
 
 #include "byline/error.h"
 #include "schema.h"
+#include "thread_groups.h"
 
 namespace byline {
 namespace {
@@ -85,7 +87,10 @@ bool semi_join_pages(ThreadRelation relation, const Xapian::Query& rest, const X
                      const Xapian::Database& db, std::vector<std::string>* pages) {
   const Xapian::Query candidates(Xapian::Query::OP_FILTER, rest, type_query(clause_type(relation)));
   const Xapian::Query sub_side(Xapian::Query::OP_FILTER, sub, type_query(subquery_type(relation)));
-  if (estimate(candidates, db) >= estimate(sub_side, db)) return false;
+  // Collecting the rest's pages costs a value read per match, far less than
+  // a term of the clause's OR per subquery match; a rest much larger than
+  // the subquery would keep almost every page.
+  if (estimate(candidates, db) >= 2 * estimate(sub_side, db)) return false;
   Xapian::Enquire enquire(db);
   enquire.set_query(candidates);
   enquire.set_weighting_scheme(Xapian::BoolWeight());
@@ -95,6 +100,7 @@ bool semi_join_pages(ThreadRelation relation, const Xapian::Query& rest, const X
   pages->clear();
   for (Xapian::TermIterator it = spy.values_begin(); it != spy.values_end(); ++it)
     if (!(*it).empty()) pages->push_back(*it);
+  std::sort(pages->begin(), pages->end());
   return true;
 }
 
@@ -151,15 +157,14 @@ std::string extract_thread_subqueries(std::string_view text, std::vector<ThreadC
 Xapian::Query thread_join(ThreadRelation relation, const Xapian::Query& sub, const Xapian::Database& db,
                           const std::vector<std::string>* pages) {
   const Xapian::Query comments = type_query(schema::kTypeComment);
-  Xapian::Query side(Xapian::Query::OP_FILTER, sub, type_query(subquery_type(relation)));
-  if (pages) {
-    if (pages->empty()) return Xapian::Query::MatchNothing;
-    std::vector<Xapian::Query> on_pages;
-    on_pages.reserve(pages->size());
-    for (const std::string& page : *pages) on_pages.emplace_back(schema::term(schema::kPrefixPage, page));
-    side = Xapian::Query(Xapian::Query::OP_FILTER, side,
-                         Xapian::Query(Xapian::Query::OP_OR, on_pages.begin(), on_pages.end()));
-  }
+  const Xapian::Query side(Xapian::Query::OP_FILTER, sub, type_query(subquery_type(relation)));
+  if (pages && pages->empty()) return Xapian::Query::MatchNothing;
+  // Only the subquery's matches on these pages take part: they are dropped
+  // here, in memory, so that the clause's OR holds no more terms than the
+  // semi-join needs (an OR of thousands of terms was most of its cost).
+  const auto on_pages = [pages](const std::string& page) {
+    return !pages || std::binary_search(pages->begin(), pages->end(), page);
+  };
   Xapian::Enquire enquire(db);
   enquire.set_query(side);
   enquire.set_weighting_scheme(Xapian::BoolWeight());
@@ -171,8 +176,8 @@ Xapian::Query thread_join(ThreadRelation relation, const Xapian::Query& sub, con
     const std::string value = *it;
     if (relation == ThreadRelation::Reply) {
       const std::string id = id_of_order_key(value);
-      if (!id.empty()) terms.emplace_back(schema::term(schema::kPrefixReplyTo, id));
-    } else if (!value.empty()) {
+      if (!id.empty() && on_pages(page_of_id(id))) terms.emplace_back(schema::term(schema::kPrefixReplyTo, id));
+    } else if (!value.empty() && on_pages(value)) {
       // discussed: the pages' articles, whose id is the page id (one posting
       // each, where XP has the article and every comment); on: the pages'
       // documents, of which the comments are kept below.
