@@ -88,9 +88,9 @@ bool semi_join_pages(ThreadRelation relation, const Xapian::Query& rest, const X
   const Xapian::Query candidates(Xapian::Query::OP_FILTER, rest, type_query(clause_type(relation)));
   const Xapian::Query sub_side(Xapian::Query::OP_FILTER, sub, type_query(subquery_type(relation)));
   // Collecting the rest's pages costs a value read per match, far less than
-  // a term of the clause's OR per subquery match; a rest much larger than
+  // a term of the clause's OR per subquery match; a rest 4x larger than
   // the subquery would keep almost every page.
-  if (estimate(candidates, db) >= 2 * estimate(sub_side, db)) return false;
+  if (estimate(candidates, db) >= 4 * estimate(sub_side, db)) return false;
   Xapian::Enquire enquire(db);
   enquire.set_query(candidates);
   enquire.set_weighting_scheme(Xapian::BoolWeight());
@@ -157,8 +157,18 @@ std::string extract_thread_subqueries(std::string_view text, std::vector<ThreadC
 Xapian::Query thread_join(ThreadRelation relation, const Xapian::Query& sub, const Xapian::Database& db,
                           const std::vector<std::string>* pages) {
   const Xapian::Query comments = type_query(schema::kTypeComment);
-  const Xapian::Query side(Xapian::Query::OP_FILTER, sub, type_query(subquery_type(relation)));
+  Xapian::Query side(Xapian::Query::OP_FILTER, sub, type_query(subquery_type(relation)));
   if (pages && pages->empty()) return Xapian::Query::MatchNothing;
+  // A few pages: the subquery runs on them only (its match, driven by their
+  // postings, skips the rest); many: an OR of their terms costs more than it
+  // saves.
+  constexpr std::size_t kFilterPagesUpTo = 64;
+  if (pages && pages->size() <= kFilterPagesUpTo) {
+    std::vector<Xapian::Query> page_terms;
+    for (const std::string& page : *pages) page_terms.emplace_back(schema::term(schema::kPrefixPage, page));
+    side = Xapian::Query(Xapian::Query::OP_FILTER, side,
+                         Xapian::Query(Xapian::Query::OP_OR, page_terms.begin(), page_terms.end()));
+  }
   // Only the subquery's matches on these pages take part: they are dropped
   // here, in memory, so that the clause's OR holds no more terms than the
   // semi-join needs (an OR of thousands of terms was most of its cost).
@@ -176,7 +186,12 @@ Xapian::Query thread_join(ThreadRelation relation, const Xapian::Query& sub, con
     const std::string value = *it;
     if (relation == ThreadRelation::Reply) {
       const std::string id = id_of_order_key(value);
-      if (!id.empty() && on_pages(page_of_id(id))) terms.emplace_back(schema::term(schema::kPrefixReplyTo, id));
+      // Most comments have no reply: their XR terms are left out here, once,
+      // rather than looked up again by every match of the whole query (the
+      // search, its count, its groups), which an OR of thousands made slow.
+      if (id.empty() || !on_pages(page_of_id(id))) continue;
+      std::string reply_to = schema::term(schema::kPrefixReplyTo, id);
+      if (db.term_exists(reply_to)) terms.emplace_back(std::move(reply_to));
     } else if (!value.empty() && on_pages(value)) {
       // discussed: the pages' articles, whose id is the page id (one posting
       // each, where XP has the article and every comment); on: the pages'
