@@ -17,6 +17,7 @@
 #include "index_path_kind.h"
 #include "index_stats.h"
 #include "match_deadline.h"
+#include "name_summaries.h"
 #include "query_builder.h"
 #include "relaxed_query.h"
 #include "reopen.h"
@@ -105,6 +106,18 @@ struct Searcher::Impl {
   }
 
   Results run(const Query& query);
+
+  // Searcher::authors() and tags().
+  std::vector<NameSummary> summarise(const Query& query, SummarisedField field, NameOrder order) {
+    return translate_xapian_errors(what, [&] {
+      return across_shards(query.allow_partial, [&] {
+        reopen();
+        QueryBuilder builder(settings);
+        ParsedQuery parsed = builder.build(query, db);
+        return summarise_names(db, parsed.query, field, order);
+      });
+    });
+  }
 
   // Xapian counts collapsed matches (pages) exactly only when every match
   // fits in the MSet: a second, unweighted match that holds them all, run
@@ -536,6 +549,14 @@ Snippet Searcher::highlight(const Query& query, const std::string& text) {
       return generator.highlight_all(text);
     });
   });
+}
+
+std::vector<NameSummary> Searcher::authors(const Query& query, NameOrder order) {
+  return impl_->summarise(query, SummarisedField::Author, order);
+}
+
+std::vector<NameSummary> Searcher::tags(const Query& query, NameOrder order) {
+  return impl_->summarise(query, SummarisedField::Tag, order);
 }
 
 IndexStats Searcher::stats() {
