@@ -307,17 +307,37 @@ Results Searcher::Impl::run(const Query& query) {
           : all;
   if (query.time_limit > 0) enquire.set_time_limit(query.time_limit);
 
-  Xapian::MSet mset;
-  {
-    // Xapian's counts are 32-bit: a page past the last document is empty.
-    auto clamped = [all](std::size_t n) { return static_cast<Xapian::doccount>(std::min<std::uint64_t>(n, all)); };
-    mset = enquire.get_mset(clamped(query.offset), clamped(query.limit), check_at_least);
+  // The hits and the count apart, when nothing else needs every match
+  // visited (facets, pages, remote shards) and no time budget would be
+  // spent twice: a weighted, sorted match that
+  // visits every match to count it was most of a search on 20,000 pages;
+  // the top of the ranking does not need it (Xapian's pruning keeps the same
+  // hits), and an unweighted match counts as exactly. A count that is still
+  // an estimate (more than kExactTotalUpTo matches) is taken from the ranked
+  // match as before, so every figure stays as it was.
+  const bool count_apart = facets.empty() && !by_page && !shards->has_remote() && query.time_limit <= 0;
+  // Xapian's counts are 32-bit: a page past the last document is empty.
+  auto clamped = [all](std::size_t n) { return static_cast<Xapian::doccount>(std::min<std::uint64_t>(n, all)); };
+  auto ranked = [&](Xapian::doccount at_least) {
+    return enquire.get_mset(clamped(query.offset), clamped(query.limit), at_least);
+  };
+  Xapian::MSet mset = ranked(count_apart ? 0 : check_at_least);
+  Xapian::MSet counted = mset;
+  if (count_apart) {
+    Xapian::Enquire counting(db);
+    counting.set_query(parsed.query);
+    counting.set_weighting_scheme(Xapian::BoolWeight());
+    counted = counting.get_mset(0, 0, check_at_least);
+    if (counted.get_matches_lower_bound() != counted.get_matches_upper_bound()) {
+      mset = ranked(check_at_least);
+      counted = mset;
+    }
   }
 
   Results results;
-  results.total = mset.get_matches_estimated();
-  results.total_lower = mset.get_matches_lower_bound();
-  results.total_upper = mset.get_matches_upper_bound();
+  results.total = counted.get_matches_estimated();
+  results.total_lower = counted.get_matches_lower_bound();
+  results.total_upper = counted.get_matches_upper_bound();
   results.total_exact = results.total_lower == results.total_upper;
   if (relaxation) results.relaxed = RelaxedSearch{relaxation->words, relaxation->all_words_matches};
   if (query.collapse && !results.total_exact && (query.exact_total || results.total_upper <= Results::kExactTotalUpTo))
