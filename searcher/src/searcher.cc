@@ -329,14 +329,38 @@ Results Searcher::Impl::run(const Query& query) {
     deadline.emplace(started + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
                                    std::chrono::duration<double>(2 * query.time_limit)));
 
+  // The hits and the count apart, when nothing else needs every match
+  // visited (facets, pages, remote shards) and no time budget would be
+  // spent twice: a weighted, sorted match that
+  // visits every match to count it was most of a search on 20,000 pages;
+  // the top of the ranking does not need it (Xapian's pruning keeps the same
+  // hits), and an unweighted match counts as exactly. A count that is still
+  // an estimate (more than kExactTotalUpTo matches) is taken from the ranked
+  // match as before, so every figure stays as it was.
+  const bool count_apart = facets.empty() && !by_page && !shards->has_remote() && query.time_limit <= 0;
+  // Xapian's counts are 32-bit: a page past the last document is empty.
+  auto clamped = [all](std::size_t n) { return static_cast<Xapian::doccount>(std::min<std::uint64_t>(n, all)); };
+  auto ranked = [&](Xapian::doccount at_least) {
+    return enquire.get_mset(clamped(query.offset), clamped(query.limit), at_least, nullptr,
+                            deadline ? &*deadline : nullptr);
+  };
   Xapian::MSet mset;
+  Xapian::MSet counted;
   Results results;
   const auto match_started = std::chrono::steady_clock::now();
   try {
-    // Xapian's counts are 32-bit: a page past the last document is empty.
-    auto clamped = [all](std::size_t n) { return static_cast<Xapian::doccount>(std::min<std::uint64_t>(n, all)); };
-    mset = enquire.get_mset(clamped(query.offset), clamped(query.limit), check_at_least, nullptr,
-                            deadline ? &*deadline : nullptr);
+    mset = ranked(count_apart ? 0 : check_at_least);
+    counted = mset;
+    if (count_apart) {
+      Xapian::Enquire counting(db);
+      counting.set_query(parsed.query);
+      counting.set_weighting_scheme(Xapian::BoolWeight());
+      counted = counting.get_mset(0, 0, check_at_least);
+      if (counted.get_matches_lower_bound() != counted.get_matches_upper_bound()) {
+        mset = ranked(check_at_least);
+        counted = mset;
+      }
+    }
   } catch (const MatchAbandoned& abandoned) {
     // No hits: at least the documents seen match, at most every document.
     results.time_limited = true;
@@ -348,9 +372,9 @@ Results Searcher::Impl::run(const Query& query) {
   }
   const double match_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - match_started).count();
 
-  results.total = mset.get_matches_estimated();
-  results.total_lower = mset.get_matches_lower_bound();
-  results.total_upper = mset.get_matches_upper_bound();
+  results.total = counted.get_matches_estimated();
+  results.total_lower = counted.get_matches_lower_bound();
+  results.total_upper = counted.get_matches_upper_bound();
   results.total_exact = results.total_lower == results.total_upper;
   // Xapian says nothing of its time limit: a match that ran the whole budget
   // and came back with inexact counts was cut by it.
