@@ -134,7 +134,7 @@ std::uint64_t files_skipped(const IndexStats& s) {
   return s.files_skipped_binary + s.files_skipped_too_large + s.files_skipped_not_article;
 }
 
-std::string stats_json(const IndexStats& s, const std::string& db) {
+std::string stats_json(const IndexStats& s, const std::string& db, const std::optional<IndexOrigin>& origin) {
   // Keys sorted (nlohmann::json), as this output has always been.
   auto optional_string = [](const std::optional<std::string>& v) {
     return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
@@ -156,6 +156,10 @@ std::string stats_json(const IndexStats& s, const std::string& db) {
                         {"stopwords", s.stopwords},
                         {"schema_version", s.schema_version},
                         {"size_bytes", s.size_bytes}};
+  if (origin) {
+    out["index"] = {{"path", db}, {"chosen_by", origin->chosen_by}};
+    if (origin->chosen_by == "config") out["index"]["config_file"] = origin->config_file;
+  }
   return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 

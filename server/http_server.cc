@@ -176,10 +176,15 @@ void serve(const ServerOptions& options) {
 
   // A signal may come before listen() has started: the stop waits for it to
   // start (or to have failed) so that it is never lost.
+  // The stop also waits for bound_port, set by this thread after the bind:
+  // that store and its load order the listening socket's creation before
+  // stop() closes it in a way ThreadSanitizer sees (httplib's own is_running
+  // flag lives in a library it does not instrument).
   std::atomic<bool> listen_over{false};
   std::atomic<int> bound_port{0};
   StopSignals signals([&] {
-    while (!listen_over && !http.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    while (!listen_over && !(bound_port != 0 && http.is_running()))
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
     http.stop();
     connections.close_idle(bound_port);
   });

@@ -12,6 +12,7 @@
 #include <filesystem>
 
 #include "byline/error.h"
+#include "system_words.h"
 
 namespace byline {
 namespace {
@@ -38,7 +39,7 @@ int renameat2_exchange(const char* a, const char* b) {
 void write_file_durably(const std::string& path, std::string_view bytes, const std::string& what) {
   const std::string temporary = temporary_name(path);
   auto fail = [&](const std::string& file) {
-    const std::string message = what + ": cannot write " + file + ": " + std::strerror(errno);
+    const std::string message = what + ": cannot write " + file + ": " + system_words(errno);
     ::unlink(temporary.c_str());
     throw IoError(message);
   };
@@ -71,18 +72,18 @@ void write_file_durably(const std::string& path, std::string_view bytes, const s
 
 void sync_folder(const std::string& folder, const std::string& what) {
   const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) throw IoError(what + ": cannot open the folder " + folder + ": " + std::strerror(errno));
+  if (fd < 0) throw IoError(what + ": cannot open the folder " + folder + ": " + system_words(errno));
   const int rc = ::fsync(fd);
   const int saved = errno;
   ::close(fd);
   if (rc != 0 && saved != EINVAL)
-    throw IoError(what + ": cannot sync the folder " + folder + ": " + std::strerror(saved));
+    throw IoError(what + ": cannot sync the folder " + folder + ": " + system_words(saved));
 }
 
 bool exchange_paths(const std::string& a, const std::string& b, const std::string& what) {
   if (renameat2_exchange(a.c_str(), b.c_str()) == 0) return true;
   if (errno == ENOSYS || errno == EINVAL) return false;
-  throw IoError(what + ": cannot exchange " + a + " and " + b + ": " + std::strerror(errno));
+  throw IoError(what + ": cannot exchange " + a + " and " + b + ": " + system_words(errno));
 }
 
 bool process_alive(long pid) { return pid > 0 && (::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM); }

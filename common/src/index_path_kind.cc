@@ -15,15 +15,19 @@ bool is_index_file_name(const std::string& name) {
 
 // Any entry of `folder` is an index's file; `depth` levels of subfolders
 // are looked into (a sharded index whose stub was lost still has shards).
+// A folder that cannot be listed (out of file descriptors, no permission)
+// counts as holding them: only a listing that was read to its end may call
+// an index foreign, and the open then says what is really wrong.
 bool holds_index_files(const fs::path& folder, int depth) {
   std::error_code ec;
   fs::directory_iterator it(folder, ec);
-  if (ec) return false;
-  for (const fs::directory_entry& entry : it) {
-    if (is_index_file_name(entry.path().filename().string())) return true;
-    if (depth > 0 && entry.is_directory(ec) && holds_index_files(entry.path(), depth - 1)) return true;
+  if (ec) return true;
+  for (fs::directory_iterator end; it != end; it.increment(ec)) {
+    if (is_index_file_name(it->path().filename().string())) return true;
+    std::error_code type_error;
+    if (depth > 0 && it->is_directory(type_error) && holds_index_files(it->path(), depth - 1)) return true;
   }
-  return false;
+  return ec.operator bool();
 }
 
 }  // namespace
@@ -35,9 +39,13 @@ IndexFolderKind index_folder_kind(const std::string& path) {
   // Unreadable or unknown: let the open say what is wrong.
   if (ec) return IndexFolderKind::Index;
   if (status.type() != fs::file_type::directory) return IndexFolderKind::NotIndex;
-  fs::directory_iterator it(path, ec);
-  if (ec) return IndexFolderKind::Index;
-  if (it == fs::directory_iterator()) return IndexFolderKind::Empty;
+  bool empty = false;
+  {
+    fs::directory_iterator it(path, ec);  // closed before the deeper look opens more
+    if (ec) return IndexFolderKind::Index;
+    empty = it == fs::directory_iterator();
+  }
+  if (empty) return IndexFolderKind::Empty;
   return holds_index_files(path, 1) ? IndexFolderKind::Index : IndexFolderKind::NotIndex;
 }
 

@@ -9,18 +9,19 @@
 #include <cstring>
 
 #include "byline/error.h"
+#include "system_words.h"
 
 namespace byline {
 
 MappedFile::MappedFile(const std::string& path) {
   // O_NONBLOCK: a FIFO that replaced a file since the walk must not block the open.
   int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-  if (fd < 0) throw IoError(path + ": " + std::strerror(errno));
+  if (fd < 0) throw IoError(path + ": " + system_words(errno));
   struct stat info {};
   if (fstat(fd, &info) != 0) {
     int e = errno;
     close(fd);
-    throw IoError(path + ": " + std::strerror(e));
+    throw IoError(path + ": " + system_words(e));
   }
   if (S_ISDIR(info.st_mode)) {
     close(fd);
@@ -38,7 +39,7 @@ MappedFile::MappedFile(const std::string& path) {
       data_ = nullptr;
       size_ = 0;
       close(fd);
-      throw IoError(path + ": " + std::strerror(e));
+      throw IoError(path + ": " + system_words(e));
     }
     madvise(data_, size_, MADV_SEQUENTIAL);
   }

@@ -12,17 +12,18 @@
 #include "html_page.h"
 #include "mapped_file.h"
 #include "page_limits.h"
+#include "system_words.h"
 #include "warc_reader.h"
 
 namespace byline {
 
 std::string read_file(const std::string& path) {
   struct stat info {};
-  if (stat(path.c_str(), &info) != 0) throw IoError(path + ": " + std::strerror(errno));
+  if (stat(path.c_str(), &info) != 0) throw IoError(path + ": " + system_words(errno));
   if (S_ISDIR(info.st_mode)) throw IoError(path + ": is a directory");
   if (!S_ISREG(info.st_mode)) throw IoError(path + ": not a regular file");
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw IoError(path + ": " + std::strerror(errno));
+  if (!in) throw IoError(path + ": " + system_words(errno));
   std::string bytes;
   bytes.resize(static_cast<std::size_t>(info.st_size));
   in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));

@@ -11,6 +11,7 @@
 #include "byline/error.h"
 #include "durable_file.h"
 #include "shown_bytes.h"
+#include "system_words.h"
 
 namespace byline {
 namespace fs = std::filesystem;
@@ -123,10 +124,10 @@ std::vector<ShardEntry> parse_stub(const std::string& db_path, std::string_view 
 std::vector<ShardEntry> read_stub(const std::string& db_path) {
   const std::string path = stub_path(db_path);
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw IndexUnusable("index " + db_path + ": cannot read " + path + ": " + std::strerror(errno));
+  if (!in) throw IndexUnusable("index " + db_path + ": cannot read " + path + ": " + system_words(errno));
   std::ostringstream bytes;
   bytes << in.rdbuf();
-  if (in.bad()) throw IndexUnusable("index " + db_path + ": cannot read " + path + ": " + std::strerror(errno));
+  if (in.bad()) throw IndexUnusable("index " + db_path + ": cannot read " + path + ": " + system_words(errno));
   return parse_stub(db_path, bytes.str());
 }
 

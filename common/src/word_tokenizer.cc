@@ -282,7 +282,18 @@ bool WordTokenizer::cut_word(Token& out) {
     while (i < n) {
       auto b = static_cast<unsigned char>(text[i]);
       if (b < 0x80 && kAsciiWord[b]) {  // the common case, without decoding
-        if (wanted) lower.push_back(static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b));
+        if (!wanted) {
+          // A word left unread: only where it ends matters (most words of a
+          // snippet's text), so its ASCII run is skipped in one go.
+          std::size_t j = i + 1;
+          while (j < n && static_cast<unsigned char>(text[j]) < 0x80 && kAsciiWord[static_cast<unsigned char>(text[j])])
+            ++j;
+          previous = static_cast<unsigned char>(text[j - 1]);
+          all_caps = false;
+          i = j;
+          continue;
+        }
+        lower.push_back(static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b));
         all_caps = all_caps && b >= 'A' && b <= 'Z';
         ++letters;
         previous = b;

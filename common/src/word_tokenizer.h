@@ -54,8 +54,9 @@ class WordTokenizer {
   explicit WordTokenizer(std::string_view text) : text_(text) {}
 
   // Words whose first byte (lowercased when ASCII) is not in `bytes` are cut
-  // but not normalized (their Token::word is left empty): snippets look only
-  // at words that can match. Words starting with a non-ASCII byte always are.
+  // but not normalized (their Token::word is left empty, and Token::caps
+  // false): snippets look only at words that can match. Words starting with a
+  // non-ASCII byte always are.
   void only_first_bytes(const std::bitset<256>* bytes) { first_bytes_ = bytes; }
 
   // The next token; false at the end of the text.

@@ -10,11 +10,13 @@
 
 #include <xapian.h>
 
+#include <cerrno>
 #include <string>
 #include <utility>
 
 #include "byline/error.h"
 #include "damage.h"
+#include "system_words.h"
 
 namespace byline {
 namespace xapian_error_detail {
@@ -39,12 +41,12 @@ inline std::string damage_words(const std::string& type, const std::string& msg)
 
 // A lasting condition of the machine rather than of the index, in Byline's words; "" otherwise.
 inline std::string resource_words(const std::string& text) {
-  if (has(text, "Too many open files")) return "too many open files (raise the limit: ulimit -n)";
-  if (has(text, "No space left on device")) return "the disk is full";
-  if (has(text, "Disk quota exceeded")) return "the disk quota is exceeded";
-  if (has(text, "Cannot allocate memory")) return "out of memory";
-  if (has(text, "Permission denied") || has(text, "Operation not permitted")) return "permission denied";
-  if (has(text, "Read-only file system")) return "read-only file system";
+  if (has(text, "Too many open files")) return system_words(EMFILE);
+  if (has(text, "No space left on device")) return system_words(ENOSPC);
+  if (has(text, "Disk quota exceeded")) return system_words(EDQUOT);
+  if (has(text, "Cannot allocate memory")) return system_words(ENOMEM);
+  if (has(text, "Permission denied") || has(text, "Operation not permitted")) return system_words(EACCES);
+  if (has(text, "Read-only file system")) return system_words(EROFS);
   return "";
 }
 
@@ -73,7 +75,8 @@ inline std::string resource_words(const std::string& text) {
       throw IndexUnusable(what + ": " + resource);
   }
   if (type == "DatabaseOpeningError" || type == "DatabaseNotFoundError" || type == "DatabaseCreateError") {
-    if (resource == "permission denied") throw IndexUnusable(what + ": cannot read or write its files (permission denied)");
+    if (resource == "permission denied")
+      throw IndexUnusable(what + ": cannot read or write its files (permission denied)");
   }
   if (type == "DatabaseVersionError" || type == "DatabaseCorruptError" || type == "DatabaseOpeningError" ||
       type == "DatabaseNotFoundError" || type == "DatabaseError") {

@@ -33,6 +33,7 @@
 #include "mapped_file.h"
 #include "schema.h"
 #include "shard_commit.h"
+#include "system_words.h"
 #include "warc_reader.h"
 
 namespace byline {
@@ -43,11 +44,9 @@ using Clock = std::chrono::steady_clock;
 // Out of file descriptors, every later file would fail the same way: the run
 // stops at the first, with one line (what was committed stays).
 void stop_if_out_of_descriptors(const Error& e, const std::string& db_path, const std::string& file) {
-  const std::string_view message = e.what();
-  for (int code : {EMFILE, ENFILE})
-    if (message.find(std::strerror(code)) != std::string_view::npos)
-      throw IndexUnusable("index " + db_path + ": cannot read " + file +
-                          ": too many open files (raise the limit: ulimit -n)");
+  const std::string words = system_words(EMFILE);
+  if (std::string_view(e.what()).find(words) != std::string_view::npos)
+    throw IndexUnusable("index " + db_path + ": cannot read " + file + ": " + words);
 }
 
 // What the workers of one run share: the callbacks (called one at a time),

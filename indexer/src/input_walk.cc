@@ -1,4 +1,5 @@
 #include "input_walk.h"
+#include "system_words.h"
 
 #include <dirent.h>
 #include <sys/stat.h>
@@ -49,7 +50,7 @@ class Walker {
   void visit_root(const std::string& path, bool missing_ok) {
     struct stat info {};
     if (stat(path.c_str(), &info) != 0) {
-      if (!(missing_ok && errno == ENOENT)) report(path, std::strerror(errno));
+      if (!(missing_ok && errno == ENOENT)) report(path, system_words(errno));
       return;
     }
     if (S_ISDIR(info.st_mode)) {
@@ -95,7 +96,7 @@ class Walker {
     if (!seen_folders_.insert({info.st_dev, info.st_ino}).second) return;
     DIR* dir = opendir(path.c_str());
     if (dir == nullptr) {
-      report(path, std::strerror(errno));
+      report(path, system_words(errno));
       return;
     }
     std::vector<std::string> names;
@@ -104,7 +105,7 @@ class Walker {
       if (entry->d_name[0] == '.') continue;  // hidden, "." and ".."
       names.emplace_back(entry->d_name);
     }
-    if (errno != 0) report(path, std::strerror(errno));
+    if (errno != 0) report(path, system_words(errno));
     closedir(dir);
     std::sort(names.begin(), names.end());
     const std::string base = path == "/" ? path : path + "/";
@@ -113,7 +114,7 @@ class Walker {
       struct stat child_info {};
       if (stat(child.c_str(), &child_info) != 0) {
         // A dangling symlink is only worth a message when it looks like an input.
-        if (format_in_folder(name) != InputFormat::Auto) report(child, std::strerror(errno));
+        if (format_in_folder(name) != InputFormat::Auto) report(child, system_words(errno));
         continue;
       }
       if (S_ISDIR(child_info.st_mode)) {

@@ -9,6 +9,7 @@
 #include "byline/error.h"
 #include "index_folders.h"
 #include "indexer_core.h"
+#include "system_words.h"
 
 namespace byline {
 namespace {
@@ -42,7 +43,7 @@ void commit_shard(const std::string& what, ShardWriter& shard) {
         shard.db.cancel_transaction();
         shard.in_transaction = false;
       }
-      throw IoError(what + ": " + std::strerror(ENOSPC) + " (" + megabytes(free) + " free in " + shard.path +
+      throw IoError(what + ": " + system_words(ENOSPC) + " (" + megabytes(free) + " free in " + shard.path +
                     ", a commit needs about " + megabytes(needed) + "; the index stays at its last commit)");
     }
   }

@@ -92,6 +92,9 @@ struct Searcher::Impl {
   Xapian::Stem stemmer;
   std::unique_ptr<QueryBuilder> queries;  // this search's (see run)
   std::unique_ptr<DocumentFetcher> fetcher;
+  // "Did you mean"'s vocabulary, read once per state of the index: cleared
+  // whenever what this searcher reads moves (reopen, open_afresh).
+  WordRanges vocabulary;
 
   // Reads documents of db (concurrently on remote shards: document_fetch.h).
   std::vector<std::string> fetch(const std::vector<Xapian::docid>& docids, bool missing_ok = false) {
@@ -148,6 +151,11 @@ struct Searcher::Impl {
   // searcher reads moved. Opens the index afresh instead when a reopen threw
   // before, or when a compaction or reshard changed the shards on disk.
   bool reopen() {
+    const bool moved = reopen_shards();
+    if (moved) vocabulary.clear();
+    return moved;
+  }
+  bool reopen_shards() {
     try {
       if (broken || shards->layout_changed()) {
         open_afresh();
@@ -174,6 +182,7 @@ struct Searcher::Impl {
     *shards = std::move(fresh);
     db = shards->database();
     fetcher = std::make_unique<DocumentFetcher>(fetch_connections);
+    vocabulary.clear();
     broken = false;
   }
 
@@ -196,6 +205,7 @@ struct Searcher::Impl {
       } catch (const Xapian::NetworkError&) {
         if (!shards->drop_unresponsive()) throw;
         db = shards->database();
+        vocabulary.clear();
       }
     }
   }
@@ -248,10 +258,12 @@ Results Searcher::Impl::run(const Query& query) {
   auto started = std::chrono::steady_clock::now();
   // Each search sees the latest commit (of a remote shard: at most 1 s old).
   reopen();
-  // A fresh parser per search: one kept across searches made the 8-thread
-  // reader/writer test fail with DatabaseModifiedError (1 run in 2 under
-  // load, 0 in 6 with a fresh one); its set-up is ~85k instructions.
-  queries = std::make_unique<QueryBuilder>(settings);
+  // One parser for every search of this searcher (its set-up, with the
+  // stopper, was 4-6 % of a search): it holds no database between parses
+  // (QueryBuilder::parse attaches this search's). A parser that kept its
+  // handle made the 8-thread reader/writer test fail with
+  // DatabaseModifiedError before parse detached it.
+  if (!queries) queries = std::make_unique<QueryBuilder>(settings);
   ParsedQuery parsed = queries->build(query, db);
   // A long question that few documents hold whole: ranked by the words held.
   std::optional<Relaxation> relaxation = relax_question(*queries, query, db, parsed.query);
@@ -337,7 +349,8 @@ Results Searcher::Impl::run(const Query& query) {
     count_collapsed(parsed.query, results);
   results.corrected = suggest_spelling(
       db, stemmer, settings.stopwords, query.text, static_cast<Xapian::doccount>(results.total),
-      [&](const std::string& text, Xapian::doccount at_least) { return count_matches(query, text, at_least); });
+      [&](const std::string& text, Xapian::doccount at_least) { return count_matches(query, text, at_least); },
+      &vocabulary);
   std::optional<SnippetGenerator> snippets;
   if (query.snippet_chars > 0 && !mset.empty()) snippets.emplace(snippet_terms(parsed.query), stemmer);
   // The hits' documents: on remote shards, concurrently (one round trip per
@@ -516,7 +529,7 @@ std::vector<Document> Searcher::comments(const std::string& page_id) {
 Snippet Searcher::highlight(const Query& query, const std::string& text) {
   return translate_xapian_errors(impl_->what, [&] {
     return impl_->across_shards(query.allow_partial, [&] {
-      impl_->shards->refresh();
+      if (impl_->shards->refresh()) impl_->vocabulary.clear();
       QueryBuilder builder(impl_->settings);
       ParsedQuery parsed = builder.build(query, impl_->db);
       SnippetGenerator generator(snippet_terms(parsed.query), impl_->stemmer);

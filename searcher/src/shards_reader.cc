@@ -42,8 +42,10 @@ ShardSet::Layout ShardSet::current_layout() const {
     std::ifstream in(stub_path(db_path_), std::ios::binary);
     layout.stub.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
     folders.clear();
+    // The shards of the text just read (a search checks this every time: one
+    // read of the stub, not two).
     try {
-      folders = local_shard_paths(db_path_, read_stub(db_path_));
+      if (in) folders = local_shard_paths(db_path_, parse_stub(db_path_, layout.stub));
     } catch (const Error&) {
       // A stub that does not parse: its text is the layout.
     }

@@ -222,7 +222,7 @@ const char* stem_prefix(Field field) {
 
 // The correction of one word, or "" to keep it.
 std::string correct(const Xapian::Database& db, const Xapian::Stem& stemmer, const Word& w, Xapian::doccount well_pages,
-                    Xapian::doccount well_documents) {
+                    Xapian::doccount well_documents, WordRanges* ranges) {
   const char* prefix = stem_prefix(w.field);
   const Xapian::doccount stem_documents = db.get_termfreq(schema::term(prefix, stemmer(w.word)));
   if (w.field == Field::Author) {
@@ -232,7 +232,7 @@ std::string correct(const Xapian::Database& db, const Xapian::Stem& stemmer, con
   }
   if (stem_documents >= well_documents) return {};
   if (db.get_termfreq(schema::term(schema::kPrefixWord, w.word)) >= well_pages) return {};
-  std::string suggestion = suggest_word(db, w.word, Vocabulary::Words);
+  std::string suggestion = suggest_word(db, w.word, Vocabulary::Words, ranges);
   // title: finds only what titles hold.
   if (!suggestion.empty() && w.field == Field::Title && db.get_termfreq(schema::term(prefix, stemmer(suggestion))) == 0)
     return {};
@@ -243,7 +243,7 @@ std::string correct(const Xapian::Database& db, const Xapian::Stem& stemmer, con
 
 std::optional<std::string> suggest_spelling(const Xapian::Database& db, const Xapian::Stem& stemmer,
                                             const std::string& stopwords, std::string_view text,
-                                            Xapian::doccount matches, const CountMatches& count) {
+                                            Xapian::doccount matches, const CountMatches& count, WordRanges* ranges) {
   // A word a hundredth of the documents (pages) hold matches well; so does
   // a search that matches that many (checked first: it reads nothing).
   const Xapian::doccount well_documents = std::max<Xapian::doccount>(1, db.get_doccount() / 100);
@@ -258,7 +258,7 @@ std::optional<std::string> suggest_spelling(const Xapian::Database& db, const Xa
   std::vector<std::string> pieces = scanner.pieces;
   std::size_t changed = 0;
   for (const Word& w : scanner.words) {
-    const std::string suggestion = correct(db, stemmer, w, well_pages, well_documents);
+    const std::string suggestion = correct(db, stemmer, w, well_pages, well_documents, ranges);
     if (suggestion.empty() || suggestion == w.word || is_stopword(stopwords, suggestion)) continue;
     pieces[w.piece] = with_capitals_of(w.typed, suggestion);
     ++changed;

@@ -34,6 +34,8 @@
 #include <string>
 #include <string_view>
 
+#include "word_suggestion.h"
+
 namespace byline {
 
 inline constexpr std::size_t kMaxQueryWords = 8;
@@ -47,11 +49,13 @@ using CountMatches = std::function<Xapian::doccount(const std::string& text, Xap
 // nothing. `stemmer` and `stopwords` (a list name, stopwords.h) are the
 // index's; a stop word is never a correction (the query would drop it, and
 // "fort" is no typo of "for"). Costs two term look-ups per
-// word, a suggest_word per rare word (at most kMaxQueryWords), and two counts
-// when a correction was found.
+// word, a suggest_word per rare word (at most kMaxQueryWords, reading the
+// vocabulary from `ranges` when given), and two counts when a correction was
+// found.
 std::optional<std::string> suggest_spelling(const Xapian::Database& db, const Xapian::Stem& stemmer,
                                             const std::string& stopwords, std::string_view text,
-                                            Xapian::doccount matches, const CountMatches& count);
+                                            Xapian::doccount matches, const CountMatches& count,
+                                            WordRanges* ranges = nullptr);
 
 }  // namespace byline
 

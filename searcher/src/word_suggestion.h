@@ -24,6 +24,9 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
 
 namespace byline {
 
@@ -46,9 +49,32 @@ enum class Vocabulary {
 // Words over 40 letters get none (their neighbours grow with the square of
 // their length).
 //
+// The words of the vocabulary by their first one or two letters, as read
+// from one state of an index: a searcher keeps one so that it reads each
+// range of the term list once, not at every search, and clears it whenever
+// the index it reads moves (a commit, a reopen). Not thread-safe.
+class WordRanges {
+ public:
+  using Words = std::vector<std::pair<std::string, Xapian::doccount>>;  // word, pages
+  // The words starting with `start`, read from db the first time.
+  const Words& words(const Xapian::Database& db, const std::string& start);
+  void clear() {
+    ranges_.clear();
+    held_ = 0;
+  }
+
+ private:
+  // Past this many words (a very large vocabulary), ranges read before are
+  // dropped: memory stays bounded (about 50 MB at most).
+  static constexpr std::size_t kMaxWords = 1000000;
+  std::unordered_map<std::string, Words> ranges_;
+  std::size_t held_ = 0;
+};
+
 // Reads the terms of one or two initial letters (one message per remote
-// shard), or every author term.
-std::string suggest_word(const Xapian::Database& db, const std::string& word, Vocabulary vocabulary);
+// shard) unless `ranges` holds them, or every author term.
+std::string suggest_word(const Xapian::Database& db, const std::string& word, Vocabulary vocabulary,
+                         WordRanges* ranges = nullptr);
 
 // How often `word` occurs in `vocabulary`: pages holding it (Words), or
 // documents by an author whose name holds it (AuthorNames).

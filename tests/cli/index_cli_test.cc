@@ -228,7 +228,7 @@ TEST_CASE("byline index: bad files next to good ones give one line each, exit 1"
   CHECK(r.err.find("byline: " + (in / "pages.jsonl").string() + ":2: ") != std::string::npos);
   CHECK(r.err.find("byline: warning: " + (in / "plain.txt").string() + ": ") != std::string::npos);
   if (!can_read_anything)
-    CHECK(r.err.find("byline: " + (in / "locked.txt").string() + ": Permission denied\n") != std::string::npos);
+    CHECK(r.err.find("byline: " + (in / "locked.txt").string() + ": permission denied\n") != std::string::npos);
   else
     WARN("running as root: the unreadable-file case cannot be checked");
   // good.txt, plain.txt and the JSON line are indexed (and locked.txt as root).

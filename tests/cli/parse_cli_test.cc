@@ -70,7 +70,7 @@ TEST_CASE("unreadable inputs give one error line each, the rest is parsed, exit 
   CHECK(nlohmann::json::parse(out[0])["source"] == (dir / "good.txt").string());
   auto err = lines_of(run.err);
   REQUIRE(err.size() == 3);
-  CHECK(err[0] == "byline: " + missing + ": No such file or directory");
+  CHECK(err[0] == "byline: " + missing + ": no such file or folder");
   CHECK(err[1] == "byline: " + (dir / "folder").string() + ": is a directory");
   CHECK(err[2] == "byline: " + (dir / "empty.txt").string() + ": empty file");
 }

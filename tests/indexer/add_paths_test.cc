@@ -247,7 +247,7 @@ TEST_CASE("bad files are reported one line each and the rest is indexed", "[inde
   std::sort(run.errors.begin(), run.errors.end());
   REQUIRE(run.errors.size() == 2);
   CHECK(run.errors[0] == (dir / "in" / "empty.txt").string() + ": empty file");
-  CHECK(run.errors[1] == (dir / "missing.txt").string() + ": No such file or directory");
+  CHECK(run.errors[1] == (dir / "missing.txt").string() + ": no such file or folder");
 }
 
 TEST_CASE("commits happen per batch, each file's state with its documents", "[indexer][batch]") {

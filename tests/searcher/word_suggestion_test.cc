@@ -167,3 +167,45 @@ TEST_CASE("a stop word is never a correction", "[searcher][spelling]") {
   CHECK_FALSE(suggestion(db, "forr"));
   CHECK(suggestion(db, "waitng") == "waiting");
 }
+
+TEST_CASE("suggestions read through WordRanges are those of the term list", "[searcher][spelling]") {
+  TempDir dir;
+  std::vector<FixturePage> pages;
+  add_pages(pages, "gov", 40, "The government spends.");
+  add_pages(pages, "typo", 1, "The goverment spends.");
+  add_pages(pages, "coffee", 3, "Coffees and coffee.");
+  add_pages(pages, "cafe", 5, "Un café à Zürich.");
+  Xapian::Database db(build_fixture_index(dir, pages));
+  WordRanges ranges;
+  // Twice each: the second time from the ranges read the first time.
+  for (int round = 0; round < 2; ++round) {
+    for (const std::string word : {"goverment", "govrenment", "ogvernment", "cofee", "coffe", "cafee", "zurih",
+                                   "government", "zzzqqqxx", "spends", "spnds"}) {
+      INFO(word << ", round " << round);
+      CHECK(suggest_word(db, word, Vocabulary::Words, &ranges) == suggest_word(db, word, Vocabulary::Words));
+    }
+  }
+  CHECK(suggest_word(db, "ogvernment", Vocabulary::Words, &ranges) == "government");
+  CHECK(suggest_word(db, "cofee", Vocabulary::Words, &ranges) == "coffee");
+  CHECK(suggest_word(db, "zurih", Vocabulary::Words, &ranges) == "zurich");
+}
+
+TEST_CASE("a searcher's suggestions follow later commits", "[searcher][spelling][reopen]") {
+  // 201 documents: a word in one of them matches too little to be left alone.
+  TempDir dir;
+  std::vector<FixturePage> pages = filler_pages(200);
+  add_pages(pages, "typo", 1, "The goverment spends.");
+  const std::string db = build_fixture_index(dir, pages);
+  Searcher searcher(db);
+  // Nothing better to offer yet (and the vocabulary of "g" has been read).
+  CHECK_FALSE(searcher.search(make_query("goverment")).corrected);
+  {
+    Indexer writer(db);
+    std::vector<FixturePage> more;
+    add_pages(more, "gov", 40, "The government spends.");
+    for (const FixturePage& p : more) writer.add(p.page, p.source);
+    writer.commit();
+  }
+  // The same searcher reads the words the commit added.
+  CHECK(searcher.search(make_query("goverment")).corrected == "government");
+}
