@@ -29,6 +29,8 @@ void add_serve_command(CLI::App& app, const GlobalOptions& global, RunFn& run) {
   cmd->callback([&run, &global, options] {
     run = [&global, options] {
       options->db = global.db;
+      options->db_chosen_by = global.db_chosen_by;
+      options->db_config_file = global.db_config_file;
       server::serve(*options);
       return kExitOk;
     };
