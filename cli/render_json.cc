@@ -139,7 +139,8 @@ std::string stats_json(const IndexStats& s, const std::string& db, const std::op
   auto optional_string = [](const std::optional<std::string>& v) {
     return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
   };
-  nlohmann::json out = {{"db", db},
+  nlohmann::json out = {{"format_version", kJsonFormatVersion},
+                        {"db", db},
                         {"documents", s.documents},
                         {"articles", s.articles},
                         {"comments", s.comments},

@@ -61,7 +61,7 @@ struct IndexOrigin {
   std::string config_file;
 };
 
-// `byline stats --format json`: {"db", "documents", "articles", "comments",
+// `byline stats --format json`: {"format_version", "db", "documents", "articles", "comments",
 // "authors", "files", "files_skipped": {"total",
 // "binary", "too_large", "not_article"}, "first_date", "last_date", "language", "stopwords",
 // "schema_version", "size_bytes"}, indented; with an origin also "index":
