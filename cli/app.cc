@@ -1,10 +1,9 @@
 #include "app.h"
 
-#include <cstdlib>
-
 #include "byline/version.h"
 #include "color_choice.h"
 #include "config_file.h"
+#include "index_choice.h"
 #include "usage_hints.h"
 
 namespace byline::cli {
@@ -19,12 +18,6 @@ constexpr AddCommandFn kCommands[] = {
 // Subcommands whose text output can be long: paged on a terminal.
 constexpr const char* kPagedCommands[] = {"search", "show"};
 
-std::string default_db() {
-  const char* env = std::getenv("BYLINE_DB");
-  if (env != nullptr && *env != '\0') return env;
-  return "./byline-index";
-}
-
 }  // namespace
 
 void build_app(CLI::App& app, GlobalOptions& global, RunFn& run) {
@@ -32,10 +25,13 @@ void build_app(CLI::App& app, GlobalOptions& global, RunFn& run) {
                                         BYLINE_XAPIAN_VERSION + ", Snowball " + BYLINE_SNOWBALL_VERSION);
   app.require_subcommand(1);
   app.fallthrough();
-  add_config_file_option(app);
+  add_config_file_option(app, global.config_db);
 
-  global.db = default_db();
-  app.add_option("--db", global.db, "Index folder (default: $BYLINE_DB, else ./byline-index)")->capture_default_str();
+  CLI::Option* db = app.add_option(
+      "--db", global.db,
+      "Index folder (default: $BYLINE_DB, else the config file's db, else $XDG_DATA_HOME/byline/index, else "
+      "~/.local/share/byline/index)");
+  app.parse_complete_callback([&app, db, &global] { choose_index(app, *db, global); });
   app.add_option("--color", global.color,
                  "Colour in text output: auto (on a terminal, unless NO_COLOR is set), always, never")
       ->check(CLI::IsMember(kColorNames))

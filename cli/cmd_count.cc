@@ -51,10 +51,7 @@ void add_count_command(CLI::App& app, const GlobalOptions& global, RunFn& run) {
       ->capture_default_str();
   cmd->callback([&run, &global, opts] {
     run = [&global, opts] {
-      Query query = to_query(*opts);
-      query.limit = 0;
-      query.snippet_chars = 0;
-      query.exact_total = true;
+      Query query = to_count_query(*opts);
       Searcher searcher(global.db);
       Results results = searcher.search(query);
       std::cout << (opts->format == "json" ? count_json(query, results) : count_text(results));

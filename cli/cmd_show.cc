@@ -13,39 +13,15 @@
 #include "render_json.h"
 #include "render_text.h"
 #include "render_thread.h"
+#include "show_request.h"
 #include "terminal.h"
 
 namespace byline::cli {
 namespace {
 
-struct ShowOptions {
-  std::string id;
+struct ShowOptions : ShowRequest {
   std::string format = "text";
-  std::optional<std::string> query;
-  bool thread = false;
-  bool matching = false;
 };
-
-// Which documents of the page match, and each shown text highlighted.
-ThreadMarks mark(Searcher& searcher, const std::string& text, const Document& document,
-                 const std::optional<std::vector<Document>>& comments) {
-  ThreadMarks marks;
-  marks.has_query = true;
-  Query q;
-  q.text = text;
-  q.page = document.page_id;
-  q.limit = 1 + (comments ? comments->size() : 0) + 1;
-  q.snippet_chars = 0;
-  if (!comments) q.limit = 1000000;  // one comment: its page's matches, to see whether it is one
-  for (const Hit& hit : searcher.search(q).hits) marks.matching.insert(hit.id);
-  auto highlight = [&](const Document& d) {
-    if (marks.matching.count(d.id) && !d.text.empty()) marks.highlighted[d.id] = searcher.highlight(q, d.text);
-  };
-  highlight(document);
-  if (comments)
-    for (const Document& c : *comments) highlight(c);
-  return marks;
-}
 
 }  // namespace
 
@@ -62,26 +38,17 @@ void add_show_command(CLI::App& app, const GlobalOptions& global, RunFn& run) {
       ->capture_default_str();
   cmd->callback([&run, &global, opts] {
     run = [&global, opts] {
-      if (opts->matching && !opts->query) throw BadQuery("show --matching: needs --query");
       Searcher searcher(global.db);
-      std::optional<Document> document = searcher.document(opts->id);
-      if (!document) throw Error("show " + opts->id + ": no such document");
-      if (opts->thread && document->type == DocType::Comment) {
-        // The thread of the comment's page.
-        std::optional<Document> article = searcher.document(document->page_id);
-        if (!article) throw Error("show " + opts->id + ": its article " + document->page_id + " is not in the index");
-        document = std::move(article);
-      }
-      std::optional<std::vector<Document>> comments;
-      if (document->type == DocType::Article) comments = searcher.comments(document->page_id);
-      ThreadMarks marks;
-      if (opts->query) marks = mark(searcher, *opts->query, *document, comments);
+      const Shown shown = load_shown(searcher, *opts);
+      const Document& document = shown.document;
+      const auto& comments = shown.comments;
+      const ThreadMarks& marks = shown.marks;
       if (opts->format == "json")
-        std::cout << thread_json(*document, comments, marks, opts->matching);
+        std::cout << thread_json(document, comments, marks, opts->matching);
       else if (!opts->query && !opts->thread)
-        std::cout << document_text(*document, comments ? *comments : std::vector<Document>(), use_color());
+        std::cout << document_text(document, comments ? *comments : std::vector<Document>(), use_color());
       else
-        std::cout << thread_text(*document, comments, marks, opts->matching, use_color());
+        std::cout << thread_text(document, comments, marks, opts->matching, use_color());
       std::cout.flush();
       return std::cout ? kExitOk : kExitPartial;
     };

@@ -1,5 +1,7 @@
-// `byline stats [--format text|json]`: what the index holds. Opens the index
-// read-only (never waits for a writer). Exit 3 when there is no usable index.
+// `byline stats [--format text|json]`: what the index holds, and which index
+// that is and why (--db, BYLINE_DB, the config file or the default). Opens
+// the index read-only (never waits for a writer). Exit 3 when there is no
+// usable index.
 #include <iostream>
 
 #include "byline/stats.h"
@@ -21,9 +23,18 @@ std::string files_text(const IndexStats& s) {
          ")";
 }
 
-void print_text(const IndexStats& s, const std::string& db) {
+// "--db", "BYLINE_DB", "config file PATH" or "default ($XDG_DATA_HOME/...)".
+std::string chosen_by_text(const GlobalOptions& global) {
+  if (global.db_chosen_by == "config") return "config file " + global.db_config_file;
+  if (global.db_chosen_by == "default")
+    return "default ($XDG_DATA_HOME/byline/index, else ~/.local/share/byline/index)";
+  return global.db_chosen_by;
+}
+
+void print_text(const IndexStats& s, const GlobalOptions& global) {
   // The index's metadata and dates come from archive text: printed safe.
-  std::cout << "index:       " << terminal_safe(db) << '\n'
+  std::cout << "index:       " << terminal_safe(global.db) << '\n'
+            << "chosen by:   " << terminal_safe(chosen_by_text(global)) << '\n'
             << "documents:   " << s.documents << '\n'
             << "articles:    " << s.articles << '\n'
             << "comments:    " << s.comments << '\n'
@@ -40,7 +51,9 @@ void print_text(const IndexStats& s, const std::string& db) {
 }  // namespace
 
 void add_stats_command(CLI::App& app, const GlobalOptions& global, RunFn& run) {
-  auto* cmd = app.add_subcommand("stats", "Show what the index holds");
+  auto* cmd = app.add_subcommand(
+      "stats",
+      "Show what the index holds, and which index that is and why (--db, BYLINE_DB, the config file or the default)");
   auto format = std::make_shared<std::string>("text");
   cmd->add_option("--format", *format, "Output format: text or json")
       ->capture_default_str()
@@ -50,9 +63,9 @@ void add_stats_command(CLI::App& app, const GlobalOptions& global, RunFn& run) {
       const std::string& db = global.db;
       IndexStats stats = index_stats(db);
       if (*format == "json")
-        std::cout << stats_json(stats, db);
+        std::cout << stats_json(stats, db, IndexOrigin{global.db_chosen_by, global.db_config_file});
       else
-        print_text(stats, db);
+        print_text(stats, global);
       return 0;
     };
   });

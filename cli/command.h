@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 
 #include <functional>
+#include <optional>
 #include <string>
 
 namespace byline::cli {
@@ -19,9 +20,12 @@ enum Exit : int {
 
 // Options shared by all subcommands.
 struct GlobalOptions {
-  std::string db;              // --db, else $BYLINE_DB, else ./byline-index
-  std::string color = "auto";  // --color: auto, always or never (color_choice.h)
-  bool no_pager = false;       // --no-pager (pager.h)
+  std::string db;                        // the index folder, chosen by choose_index (index_choice.h)
+  std::string db_chosen_by;              // "--db", "BYLINE_DB", "config" or "default"
+  std::string db_config_file;            // the config file, when db_chosen_by is "config"
+  std::optional<std::string> config_db;  // the config file's top-level db, if it has one
+  std::string color = "auto";            // --color: auto, always or never (color_choice.h)
+  bool no_pager = false;                 // --no-pager (pager.h)
 };
 
 // Each subcommand file defines one add_*_command: it registers the subcommand

@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <memory>
+#include <optional>
 
 namespace byline::cli {
 namespace {
@@ -11,18 +12,27 @@ std::string non_empty_env(const char* name) {
   return value != nullptr ? value : "";
 }
 
-// CLI11 applies the file before the environment, and an option set by the
-// file no longer looks at the environment; the environment must win
-// (BYLINE_DB over the file's db), so a top-level db leaves the file here
-// when BYLINE_DB is set.
-class ConfigUnderEnvironment : public CLI::ConfigTOML {
+// The file's top-level db is taken out of what CLI11 applies and kept for
+// choose_index (index_choice.h): CLI11 would apply it before the
+// environment, and an option it sets no longer tells whether the command
+// line gave it; the order (--db > BYLINE_DB > file > default) and the
+// reason `byline stats` prints are decided there.
+class ConfigKeepingDb : public CLI::ConfigTOML {
  public:
+  explicit ConfigKeepingDb(std::optional<std::string>* db) : db_(db) {}
   std::vector<CLI::ConfigItem> from_config(std::istream& input) const override {
     std::vector<CLI::ConfigItem> items = CLI::ConfigTOML::from_config(input);
-    if (non_empty_env("BYLINE_DB").empty()) return items;
-    std::erase_if(items, [](const CLI::ConfigItem& item) { return item.parents.empty() && item.name == "db"; });
+    std::erase_if(items, [this](const CLI::ConfigItem& item) {
+      // One value; anything else stays for CLI11 to refuse as it would.
+      if (!item.parents.empty() || item.name != "db" || item.inputs.size() != 1) return false;
+      *db_ = item.inputs.front();
+      return true;
+    });
     return items;
   }
+
+ private:
+  std::optional<std::string>* db_;
 };
 
 }  // namespace
@@ -36,8 +46,8 @@ std::string default_config_path() {
   return "";
 }
 
-void add_config_file_option(CLI::App& app) {
-  app.config_formatter(std::make_shared<ConfigUnderEnvironment>());
+void add_config_file_option(CLI::App& app, std::optional<std::string>& file_db) {
+  app.config_formatter(std::make_shared<ConfigKeepingDb>(&file_db));
   app.allow_config_extras(CLI::config_extras_mode::error);
   app.set_config("--config", default_config_path(),
                  "Defaults for any option (TOML or INI; default: $XDG_CONFIG_HOME/byline/config, else "

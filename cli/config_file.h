@@ -10,12 +10,14 @@
 //   limit = 20
 //   format = "json"
 //
-// Precedence: command line > environment (BYLINE_DB) > file > built-in.
+// Precedence: command line > environment (BYLINE_DB) > file > built-in
+// (for db: index_choice.h).
 #ifndef BYLINE_CLI_CONFIG_FILE_H
 #define BYLINE_CLI_CONFIG_FILE_H
 
 #include <CLI/CLI.hpp>
 
+#include <optional>
 #include <string>
 
 namespace byline::cli {
@@ -25,9 +27,10 @@ std::string default_config_path();
 
 // Adds --config FILE (default: default_config_path(), read only when it
 // exists; a FILE given on the command line must exist) and makes a key the
-// app does not know an error. Call before adding the subcommands: they
-// inherit how the file is read.
-void add_config_file_option(CLI::App& app);
+// app does not know an error. The file's top-level db is not applied but
+// put in `file_db` (which must outlive the app) for choose_index. Call
+// before adding the subcommands: they inherit how the file is read.
+void add_config_file_option(CLI::App& app, std::optional<std::string>& file_db);
 
 // Whether a parse error comes from the config file (then it is reported as
 // "config file PATH: why").

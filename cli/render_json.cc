@@ -89,6 +89,7 @@ std::string search_json(const Query& query, const Results& results) {
     }
     out["facets"] = std::move(facets);
   }
+  if (results.time_limited) out["time_limited"] = true;  // Query::time_limit cut the match
   if (results.partial) {
     out["partial"] = true;
     out["failed_shards"] = results.failed_shards;
@@ -105,6 +106,7 @@ std::string count_json(const Query& query, const Results& results) {
     out["total_min"] = results.total_lower;
     out["total_max"] = results.total_upper;
   }
+  if (results.time_limited) out["time_limited"] = true;  // Query::time_limit cut the match
   if (results.partial) {
     out["partial"] = true;
     out["failed_shards"] = results.failed_shards;
@@ -132,12 +134,13 @@ std::uint64_t files_skipped(const IndexStats& s) {
   return s.files_skipped_binary + s.files_skipped_too_large + s.files_skipped_not_article;
 }
 
-std::string stats_json(const IndexStats& s, const std::string& db) {
+std::string stats_json(const IndexStats& s, const std::string& db, const std::optional<IndexOrigin>& origin) {
   // Keys sorted (nlohmann::json), as this output has always been.
   auto optional_string = [](const std::optional<std::string>& v) {
     return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
   };
-  nlohmann::json out = {{"db", db},
+  nlohmann::json out = {{"format_version", kJsonFormatVersion},
+                        {"db", db},
                         {"documents", s.documents},
                         {"articles", s.articles},
                         {"comments", s.comments},
@@ -154,6 +157,10 @@ std::string stats_json(const IndexStats& s, const std::string& db) {
                         {"stopwords", s.stopwords},
                         {"schema_version", s.schema_version},
                         {"size_bytes", s.size_bytes}};
+  if (origin) {
+    out["index"] = {{"path", db}, {"chosen_by", origin->chosen_by}};
+    if (origin->chosen_by == "config") out["index"]["config_file"] = origin->config_file;
+  }
   return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 

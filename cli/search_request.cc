@@ -43,4 +43,12 @@ Query to_query(const SearchRequest& request) {
   return query;
 }
 
+Query to_count_query(const SearchRequest& request) {
+  Query query = to_query(request);
+  query.limit = 0;
+  query.snippet_chars = 0;
+  query.exact_total = true;
+  return query;
+}
+
 }  // namespace byline::cli

@@ -29,6 +29,10 @@ struct SearchRequest {
 // these too; the server relies on this check).
 Query to_query(const SearchRequest& request);
 
+// The Query of `byline count` and `GET /api/count`: to_query's, without hits
+// or snippets, and with a total exact however many match.
+Query to_count_query(const SearchRequest& request);
+
 }  // namespace byline::cli
 
 #endif  // BYLINE_CLI_SEARCH_REQUEST_H

@@ -52,6 +52,8 @@ std::string status_message(int status) {
       return "request line too long";
     case 431:
       return "request headers too large";
+    case 501:
+      return "method not implemented (the API answers GET and HEAD)";
     case 503:
       return "service unavailable";
     default:

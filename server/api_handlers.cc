@@ -5,6 +5,7 @@
 #include "byline/stats.h"
 #include "render_json.h"
 #include "render_thread.h"
+#include "show_request.h"
 
 namespace byline::server {
 namespace {
@@ -19,40 +20,37 @@ ApiResponse answer(Body&& body) {
   }
 }
 
-std::string count_json(const Query& query, const Results& results) {
-  nlohmann::ordered_json out = {{"format_version", cli::kJsonFormatVersion},
-                                {"query", query.text},
-                                {"total", results.total},
-                                {"total_exact", results.total_exact}};
-  return out.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
-}
-
 }  // namespace
 
 ApiResponse Api::search(const Parameters& parameters) {
   return answer([&] {
     Query query = cli::to_query(search_request(parameters, limits_));
-    return searchers_.with_searcher([&](Searcher& s) { return cli::search_json(query, s.search(query)); });
+    return searchers_.with_searcher([&](Searcher& s) {
+      Results results = s.search(query);
+      // As `byline search --format json`, with --thread too.
+      return query.thread ? cli::thread_search_json(query, results) : cli::search_json(query, results);
+    });
   });
 }
 
 ApiResponse Api::count(const Parameters& parameters) {
   return answer([&] {
-    Query query = cli::to_query(count_request(parameters, limits_));
-    return searchers_.with_searcher([&](Searcher& s) { return count_json(query, s.search(query)); });
+    Query query = cli::to_count_query(count_request(parameters, limits_));
+    return searchers_.with_searcher([&](Searcher& s) { return cli::count_json(query, s.search(query)); });
   });
 }
 
 ApiResponse Api::show(const std::string& id, const Parameters& parameters) {
   return answer([&] {
-    check_parameter_names(parameters, {});
+    cli::ShowRequest request = show_request(id, parameters, limits_);
     return searchers_.with_searcher([&](Searcher& s) {
-      std::optional<Document> document = s.document(id);
-      if (!document) throw ApiError(404, "show " + id + ": no such document");
-      // As `byline show ID --format json` (query= and thread= are not served yet).
-      std::optional<std::vector<Document>> comments;
-      if (document->type == DocType::Article) comments = s.comments(document->page_id);
-      return cli::thread_json(*document, comments, cli::ThreadMarks{}, false);
+      // As `byline show ID [--query Q] [--thread] [--matching] --format json`.
+      try {
+        cli::Shown shown = cli::load_shown(s, request);
+        return cli::thread_json(shown.document, shown.comments, shown.marks, request.matching);
+      } catch (const cli::NothingToShow& e) {
+        throw ApiError(404, e.what());
+      }
     });
   });
 }

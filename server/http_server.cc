@@ -46,6 +46,39 @@ httplib::Server::Handler api_route(Endpoint endpoint) {
   };
 }
 
+// The methods httplib parses (all others are a 501).
+bool known_method(const std::string& method) {
+  for (const char* known : {"GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH", "PRI"})
+    if (method == known) return true;
+  return false;
+}
+
+// Headers of a request beyond these are a 431: httplib 0.11 limits only the
+// length of each header line (8,192 bytes, else 400), not their number.
+constexpr std::size_t kMaxHeaders = 100;
+constexpr std::size_t kMaxHeaderBytes = 16384;
+constexpr std::size_t kMaxBodyBytes = 4096;
+
+// A request refused before routing (its status and why), or status 0: too
+// many or too large headers (431); a body on a GET or HEAD, which httplib
+// would not read (over kMaxBodyBytes: 413, as for other methods; else 400).
+ApiResponse refused(const httplib::Request& req) {
+  auto refuse = [](int status, const std::string& why) { return ApiResponse{status, error_json(status, why)}; };
+  std::size_t header_bytes = 0;
+  for (const auto& [name, value] : req.headers) header_bytes += name.size() + value.size() + 4;
+  if (req.headers.size() > kMaxHeaders || header_bytes > kMaxHeaderBytes)
+    return refuse(431, "request headers too large (at most " + std::to_string(kMaxHeaders) + " headers, " +
+                           std::to_string(kMaxHeaderBytes) + " bytes)");
+  if (req.method != "GET" && req.method != "HEAD") return {0, ""};
+  const std::string length = req.get_header_value("Content-Length");
+  if (!req.has_header("Transfer-Encoding") && (length.empty() || length == "0")) return {0, ""};
+  if (length.size() <= 6 && !length.empty() && length.find_first_not_of("0123456789") == std::string::npos &&
+      std::stoul(length) > kMaxBodyBytes)
+    return refuse(413, status_message(413));
+  if (length.size() > 6) return refuse(413, status_message(413));
+  return refuse(400, "a " + req.method + " request carries no body");
+}
+
 std::string url_host(const std::string& host) { return host.find(':') != std::string::npos ? "[" + host + "]" : host; }
 
 void add_routes(httplib::Server& http, Api& api) {
@@ -92,7 +125,7 @@ void set_limits_and_errors(httplib::Server& http) {
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
   });
   // GET carries no body; a request that sends one more than this is refused.
-  http.set_payload_max_length(4096);
+  http.set_payload_max_length(kMaxBodyBytes);
   http.set_read_timeout(5, 0);
   http.set_write_timeout(5, 0);
   // A keep-alive connection holds a worker thread: idle ones are let go soon,
@@ -101,10 +134,23 @@ void set_limits_and_errors(httplib::Server& http) {
   http.set_keep_alive_max_count(1000);
   // Errors that httplib decides itself (no route: 404, request line longer
   // than 8192 bytes: 414, ...) get the API's JSON body too, never HTML.
-  http.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
-    if (res.body.empty()) send(res, {res.status, error_json(res.status, status_message(res.status))});
+  // httplib refuses a method it does not know with a plain 400: that is a
+  // 501 (RFC 9110, 15.6.2), said as such.
+  http.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request& req, httplib::Response& res) {
+    if (!res.body.empty()) return httplib::Server::HandlerResponse::Handled;
+    if (res.status == 400 && !req.method.empty() && !known_method(req.method)) res.status = 501;
+    send(res, {res.status, error_json(res.status, status_message(res.status))});
     return httplib::Server::HandlerResponse::Handled;
   }));
+  http.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+    ApiResponse refusal = refused(req);
+    if (refusal.status == 0) return httplib::Server::HandlerResponse::Unhandled;
+    // The connection is closed after the answer: the bytes of a body httplib
+    // did not read must not be taken for the next request.
+    res.set_header("Connection", "close");
+    send(res, refusal);
+    return httplib::Server::HandlerResponse::Handled;
+  });
   http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr error) {
     try {
       std::rethrow_exception(error);
@@ -130,10 +176,15 @@ void serve(const ServerOptions& options) {
 
   // A signal may come before listen() has started: the stop waits for it to
   // start (or to have failed) so that it is never lost.
+  // The stop also waits for bound_port, set by this thread after the bind:
+  // that store and its load order the listening socket's creation before
+  // stop() closes it in a way ThreadSanitizer sees (httplib's own is_running
+  // flag lives in a library it does not instrument).
   std::atomic<bool> listen_over{false};
   std::atomic<int> bound_port{0};
   StopSignals signals([&] {
-    while (!listen_over && !http.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    while (!listen_over && !(bound_port != 0 && http.is_running()))
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
     http.stop();
     connections.close_idle(bound_port);
   });

@@ -9,9 +9,17 @@ namespace byline::server {
 namespace {
 
 const std::vector<std::string> kFilterParameters = {"q", "type", "author", "since", "until", "collapse"};
-const std::vector<std::string> kPagingParameters = {"limit", "offset", "sort", "facets", "snippet_chars"};
+const std::vector<std::string> kPagingParameters = {"limit",  "offset",        "sort",           "facets",
+                                                    "thread", "snippet_chars", "thread_comments"};
 
 ApiError bad(const std::string& name, const std::string& why) { return ApiError(400, name + ": " + why); }
+
+std::string query_text(const Parameters& parameters, const std::string& name, const SearchLimits& limits) {
+  std::string q = parameter(parameters, name).value_or("");
+  if (q.size() > limits.max_query_bytes)
+    throw bad(name, "longer than " + std::to_string(limits.max_query_bytes) + " bytes");
+  return q;
+}
 
 std::optional<std::size_t> number_parameter(const Parameters& parameters, const std::string& name) {
   std::optional<std::string> text = parameter(parameters, name);
@@ -27,9 +35,7 @@ std::optional<std::size_t> number_parameter(const Parameters& parameters, const 
 
 // The filters both endpoints take, into `request`.
 void read_filters(const Parameters& parameters, const SearchLimits& limits, cli::SearchRequest& request) {
-  std::string q = parameter(parameters, "q").value_or("");
-  if (q.size() > limits.max_query_bytes)
-    throw bad("q", "longer than " + std::to_string(limits.max_query_bytes) + " bytes");
+  std::string q = query_text(parameters, "q", limits);
   if (!q.empty()) request.words = {q};
   request.type = parameter(parameters, "type").value_or("");
   request.query.author = parameter(parameters, "author");
@@ -83,6 +89,11 @@ cli::SearchRequest search_request(const Parameters& parameters, const SearchLimi
     if (*chars > 10000) throw bad("snippet_chars", "at most 10000");
     request.query.snippet_chars = *chars;
   }
+  request.query.thread = flag_parameter(parameters, "thread");
+  if (auto comments = number_parameter(parameters, "thread_comments")) {
+    if (*comments > limits.max_limit) throw bad("thread_comments", "at most " + std::to_string(limits.max_limit));
+    request.query.thread_comments = *comments;
+  }
   request.sort = parameter(parameters, "sort").value_or("relevance");
   if (auto facets = parameter(parameters, "facets")) {
     // Comma-separated, as --facets takes them; empty items are ignored.
@@ -100,8 +111,16 @@ cli::SearchRequest count_request(const Parameters& parameters, const SearchLimit
   check_parameter_names(parameters, kFilterParameters);
   cli::SearchRequest request;
   read_filters(parameters, limits, request);
-  request.query.limit = 0;
-  request.query.snippet_chars = 0;
+  return request;
+}
+
+cli::ShowRequest show_request(const std::string& id, const Parameters& parameters, const SearchLimits& limits) {
+  check_parameter_names(parameters, {"query", "thread", "matching"});
+  cli::ShowRequest request;
+  request.id = id;
+  if (parameter(parameters, "query")) request.query = query_text(parameters, "query", limits);
+  request.thread = flag_parameter(parameters, "thread");
+  request.matching = flag_parameter(parameters, "matching");
   return request;
 }
 

@@ -3,7 +3,7 @@
 // runs the same byline::Query as `byline search oil -n 5 --sort newest`.
 //
 // Parameter names are the CLI's option names (`snippet_chars` for
-// --snippet-chars). Parsing is strict: an unknown or repeated parameter, a
+// --snippet-chars, `thread=1` for --thread). Parsing is strict: an unknown or repeated parameter, a
 // number that is not a plain non-negative decimal, or a flag other than
 // 0/1/true/false is a 400, never silently ignored.
 #ifndef BYLINE_SERVER_SEARCH_PARAMETERS_H
@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "search_request.h"
+#include "show_request.h"
 
 namespace byline::server {
 
@@ -32,8 +33,13 @@ struct SearchLimits {
 // The parameters of /api/search.
 cli::SearchRequest search_request(const Parameters& parameters, const SearchLimits& limits);
 
-// The parameters of /api/count: the search's filters, without paging.
+// The parameters of /api/count: the search's filters, without paging (run
+// as cli::to_count_query, as `byline count`).
 cli::SearchRequest count_request(const Parameters& parameters, const SearchLimits& limits);
+
+// The parameters of /api/show/ID: query= (as --query, at most
+// max_query_bytes), thread= and matching= (flags, as --thread and --matching).
+cli::ShowRequest show_request(const std::string& id, const Parameters& parameters, const SearchLimits& limits);
 
 // Throws a 400 ApiError naming the first parameter not in `known`, or one given twice.
 void check_parameter_names(const Parameters& parameters, const std::vector<std::string>& known);

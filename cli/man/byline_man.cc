@@ -39,7 +39,7 @@ int main(int argc, char** argv) {
   const std::filesystem::path out_dir = argv[1], prose_dir = argv[2];
   std::filesystem::create_directories(out_dir);
   // Defaults as a reader's environment would have them, not the build's:
-  // "~/.config/byline/config", "./byline-index".
+  // "~/.config/byline/config".
   setenv("HOME", "~", 1);
   unsetenv("XDG_CONFIG_HOME");
   unsetenv("BYLINE_DB");

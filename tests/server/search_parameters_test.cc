@@ -17,7 +17,8 @@ TEST_CASE("search parameters: the time budget and the caps reach the Query", "[s
   CHECK(search_request({{"q", "oil"}, {"limit", "3"}}, limits).query.limit == 3);
   byline::cli::SearchRequest count = count_request({{"q", "oil*"}}, limits);
   CHECK(count.query.time_limit == 0.25);
-  CHECK(count.query.limit == 0);
+  CHECK(byline::cli::to_count_query(count).limit == 0);
+  CHECK(byline::cli::to_count_query(count).exact_total);
 }
 
 TEST_CASE("search parameters: strict names and values", "[server]") {

@@ -153,17 +153,186 @@ TEST_CASE("serve: /api/count, /api/show/ID, /api/stats and /api/health", "[serve
   REQUIRE(article["comments"].size() == 2);
   CHECK(article["comments"][1]["depth"] == 1);
   CHECK(f.get_ok("/api/show/" + comment_id) == f.cli_json({"show", comment_id}));
-  // /api/show does not serve `show --query/--thread` yet: a parameter is
-  // refused, never ignored.
-  f.get_error("/api/show/" + article_id, {{"thread", "1"}}, 400);
 
   json stats = f.get_ok("/api/stats");
-  CHECK(stats == f.cli_json({"stats"}));
+  // The CLI's also says which index it used and why (--db here); the server's has no such choice to report.
+  json cli_stats = f.cli_json({"stats"});
+  CHECK(cli_stats["index"]["chosen_by"] == "--db");
+  cli_stats.erase("index");
+  CHECK(stats == cli_stats);
   CHECK(stats["documents"] == 10);
 
   json health = f.get_ok("/api/health");
   CHECK(health["status"] == "ok");
   CHECK(health["documents"] == stats["documents"]);
+}
+
+TEST_CASE("serve: /api/count answers what `byline count --format json` prints", "[server]") {
+  ServedFixture f;
+  struct Case {
+    httplib::Params params;
+    std::vector<std::string> cli;
+  };
+  const std::vector<Case> cases = {
+      {{{"q", "sanctions"}}, {"count", "sanctions"}},
+      {{{"q", "sanctions OR missile"}, {"type", "comment"}}, {"count", "sanctions OR missile", "--type", "comment"}},
+      {{{"q", "sanctions"}, {"collapse", "1"}, {"since", "2013-04"}, {"until", "2013-05"}},
+       {"count", "sanctions", "--collapse", "--since", "2013-04", "--until", "2013-05"}},
+      {{{"q", "missile"}, {"author", "Yury"}}, {"count", "missile", "--author", "Yury"}},
+      {{{"q", "nothingmatchesthis"}}, {"count", "nothingmatchesthis"}},
+  };
+  std::set<json> totals;
+  for (const Case& c : cases) {
+    INFO(c.cli[1]);
+    json served = f.get_ok("/api/count", c.params);
+    CHECK(served == f.cli_json(c.cli));
+    totals.insert(served["total"]);
+  }
+  CHECK(totals.size() >= 3);  // the cases count different things
+}
+
+TEST_CASE("serve: /api/show/ID with query=, thread= and matching= answers what `byline show` prints", "[server]") {
+  ServedFixture f;
+  json hits = f.get_ok("/api/search", {{"q", "disagree"}})["hits"];
+  REQUIRE(hits.size() == 1);
+  const std::string reply = hits[0]["id"];  // comment 2, a reply to comment 1
+  const std::string article = reply.substr(0, reply.find('.'));
+  struct Case {
+    std::string id;
+    httplib::Params params;
+    std::vector<std::string> cli;
+  };
+  const std::vector<Case> cases = {
+      {article, {{"thread", "1"}}, {"--thread"}},
+      {reply, {{"thread", "1"}}, {"--thread"}},
+      {article, {{"query", "sanctions"}}, {"--query", "sanctions"}},
+      {reply, {{"query", "banks"}}, {"--query", "banks"}},
+      {article, {{"query", "banks OR disagree"}, {"thread", "true"}}, {"--query", "banks OR disagree", "--thread"}},
+      {reply,
+       {{"query", "disagree"}, {"thread", "1"}, {"matching", "1"}},
+       {"--query", "disagree", "--thread", "--matching"}},
+  };
+  for (const Case& c : cases) {
+    std::vector<std::string> cli = {"show", c.id};
+    cli.insert(cli.end(), c.cli.begin(), c.cli.end());
+    INFO(c.id << " " << cli[2]);
+    json served = f.get_ok("/api/show/" + c.id, c.params);
+    CHECK(served == f.cli_json(cli));
+  }
+  // What they show: the reply tree, and the matches marked.
+  json thread = f.get_ok("/api/show/" + reply, {{"thread", "1"}, {"query", "disagree"}});
+  CHECK(thread["id"] == article);
+  REQUIRE(thread["replies"].size() == 1);
+  REQUIRE(thread["replies"][0]["replies"].size() == 1);
+  json answer = thread["replies"][0]["replies"][0];
+  CHECK(answer["id"] == reply);
+  CHECK(answer["matched"] == true);
+  CHECK(answer["highlights"] == json::array({json::array({2, 10})}));  // "I disagree with Bob..."
+  CHECK(thread["replies"][0]["matched"] == false);
+  CHECK(thread["matching"] == 1);
+  json matching = f.get_ok("/api/show/" + article, {{"query", "disagree"}, {"matching", "1"}, {"thread", "1"}});
+  CHECK(matching["replies"][0]["context_only"] == true);
+
+  // Bad parameters: 400, never ignored; unknown ids: 404.
+  CHECK(f.get_error("/api/show/" + article, {{"matching", "1"}}, 400).find("--query") != std::string::npos);
+  CHECK(f.get_error("/api/show/" + article, {{"thread", "yes"}}, 400).find("thread") != std::string::npos);
+  CHECK(f.get_error("/api/show/" + article, {{"q", "oil"}}, 400).find("'q'") != std::string::npos);
+  CHECK(f.get_error("/api/show/" + article, {{"query", "date:xx"}}, 400).find("date") != std::string::npos);
+  CHECK(f.get_error("/api/show/" + article, {{"query", std::string(3000, 'a')}}, 400).find("query:") !=
+        std::string::npos);
+  CHECK(f.get_error("/api/show/999999", {{"thread", "1"}}, 404).find("999999") != std::string::npos);
+}
+
+TEST_CASE("serve: /api/search?thread=1 answers what `byline search --thread --format json` prints", "[server]") {
+  ServedFixture f;
+  json served = f.get_ok("/api/search", {{"q", "sanctions OR missile"}, {"thread", "1"}, {"thread_comments", "1"}});
+  CHECK(served == f.cli_json({"search", "sanctions OR missile", "--thread", "--thread-comments", "1"}));
+  REQUIRE(served["groups"].size() >= 2);
+  CHECK(served["groups"][0]["comments"]["hits"].size() <= 1);
+  CHECK(f.get_ok("/api/search", {{"q", "missile"}, {"thread", "1"}, {"limit", "1"}, {"offset", "1"}}) ==
+        f.cli_json({"search", "missile", "--thread", "-n", "1", "--offset", "1"}));
+  f.get_error("/api/search", {{"q", "oil"}, {"thread_comments", "1000"}}, 400);
+}
+
+TEST_CASE("serve: HEAD answers the headers of GET without a body", "[server]") {
+  ServedFixture f;
+  for (const char* path : {"/", "/app.js", "/api/health", "/api/search?q=sanctions", "/api/nothing"}) {
+    INFO(path);
+    httplib::Result got = f.client.Get(path);
+    httplib::Result head = f.client.Head(path);
+    REQUIRE(got);
+    REQUIRE(head);
+    CHECK(head->status == got->status);
+    CHECK(head->body.empty());
+    CHECK(!got->body.empty());
+    CHECK(head->get_header_value("Content-Type") == got->get_header_value("Content-Type"));
+    CHECK(head->get_header_value("Content-Length") == std::to_string(got->body.size()));
+    CHECK(head->get_header_value("Content-Security-Policy").find("script-src 'self'") != std::string::npos);
+  }
+}
+
+TEST_CASE("serve: an oversized body, header or request line, and unknown methods are refused as JSON", "[server]") {
+  ServedFixture f;
+  // One raw request on its own connection: the status line and the JSON body.
+  auto exchange = [&](const std::string& request) {
+    int fd = connect_to(f.server.port());
+    send_all(fd, request);
+    std::string answer = receive_all(fd);
+    close(fd);
+    return answer;
+  };
+  auto status_of = [](const std::string& answer) { return answer.substr(0, answer.find('\r')); };
+  auto body_of = [](const std::string& answer) {
+    std::size_t at = answer.find("\r\n\r\n");
+    return at == std::string::npos ? json() : json::parse(answer.substr(at + 4));
+  };
+  const std::string big(5000, 'a');
+  // A body over 4,096 bytes: 413, whatever the method.
+  for (const char* method : {"GET", "POST"}) {
+    std::string answer =
+        exchange(std::string(method) + " /api/health HTTP/1.1\r\nHost: x\r\nContent-Length: 5000\r\n\r\n" + big);
+    INFO(answer.substr(0, 300));
+    CHECK(status_of(answer) == "HTTP/1.1 413 Payload Too Large");
+    CHECK(body_of(answer)["status"] == 413);
+  }
+  // A small body on a GET, which would otherwise be read as the next request:
+  // 400, and the connection closed.
+  {
+    std::string answer = exchange("GET /api/health HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\nabc");
+    INFO(answer.substr(0, 300));
+    CHECK(status_of(answer) == "HTTP/1.1 400 Bad Request");
+    CHECK(body_of(answer)["error"] == "a GET request carries no body");
+    CHECK(answer.find("Connection: close") != std::string::npos);
+  }
+  // Too many headers: 431; one header line over 8,192 bytes: 400.
+  {
+    std::string request = "GET /api/health HTTP/1.1\r\nHost: x\r\n";
+    for (int i = 0; i < 200; ++i) request += "X-Filler-" + std::to_string(i) + ": a\r\n";
+    std::string answer = exchange(request + "\r\n");
+    INFO(answer.substr(0, 300));
+    CHECK(status_of(answer) == "HTTP/1.1 431 Request Header Fields Too Large");
+    CHECK(body_of(answer)["status"] == 431);
+    answer = exchange("GET /api/health HTTP/1.1\r\nHost: x\r\nX-Long: " + std::string(9000, 'b') + "\r\n\r\n");
+    CHECK(status_of(answer) == "HTTP/1.1 400 Bad Request");
+    CHECK(body_of(answer)["status"] == 400);
+  }
+  // A method httplib does not know: 501; one the API does not answer: 405.
+  {
+    std::string answer = exchange("BREW /api/health HTTP/1.1\r\nHost: x\r\n\r\n");
+    INFO(answer.substr(0, 300));
+    CHECK(status_of(answer) == "HTTP/1.1 501 Not Implemented");
+    CHECK(body_of(answer)["status"] == 501);
+  }
+  for (const char* method : {"PUT", "DELETE", "OPTIONS", "PATCH"}) {
+    std::string answer = exchange(std::string(method) +
+                                  " /api/health HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+    INFO(method << " " << answer.substr(0, 300));
+    CHECK(status_of(answer) == "HTTP/1.1 405 Method Not Allowed");
+    CHECK(answer.find("Allow: GET, HEAD") != std::string::npos);
+    CHECK(body_of(answer)["status"] == 405);
+  }
+  // The server is still there.
+  CHECK(f.get_ok("/api/health")["status"] == "ok");
 }
 
 TEST_CASE("serve: errors are JSON with 400, 404, 405, 414 and 503", "[server]") {
