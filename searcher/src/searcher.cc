@@ -17,6 +17,7 @@
 #include "index_path_kind.h"
 #include "index_stats.h"
 #include "match_deadline.h"
+#include "name_summaries.h"
 #include "query_builder.h"
 #include "relaxed_query.h"
 #include "reopen.h"
@@ -105,6 +106,18 @@ struct Searcher::Impl {
   }
 
   Results run(const Query& query);
+
+  // Searcher::authors() and tags().
+  std::vector<NameSummary> summarise(const Query& query, SummarisedField field, NameOrder order) {
+    return translate_xapian_errors(what, [&] {
+      return across_shards(query.allow_partial, [&] {
+        reopen();
+        QueryBuilder builder(settings);
+        ParsedQuery parsed = builder.build(query, db);
+        return summarise_names(db, parsed.query, field, order);
+      });
+    });
+  }
 
   // Xapian counts collapsed matches (pages) exactly only when every match
   // fits in the MSet: a second, unweighted match that holds them all, run
@@ -318,24 +331,24 @@ Results Searcher::Impl::run(const Query& query) {
 
   // The hits and the count apart, when nothing else needs every match
   // visited (facets, pages, remote shards) and no time budget would be
-  // spent twice: a weighted, sorted match that visits every match to count
-  // it was most of a search on 20,000 pages; the top of the ranking does not
-  // need it (Xapian's pruning keeps the same hits), and an unweighted match
-  // counts as exactly. A count that is still an estimate (more than
-  // kExactTotalUpTo matches) is taken from the ranked match as before, so
-  // every figure stays as it was.
+  // spent twice: a weighted, sorted match that
+  // visits every match to count it was most of a search on 20,000 pages;
+  // the top of the ranking does not need it (Xapian's pruning keeps the same
+  // hits), and an unweighted match counts as exactly. A count that is still
+  // an estimate (more than kExactTotalUpTo matches) is taken from the ranked
+  // match as before, so every figure stays as it was.
   const bool count_apart = facets.empty() && !by_page && !shards->has_remote() && query.time_limit <= 0;
+  // Xapian's counts are 32-bit: a page past the last document is empty.
+  auto clamped = [all](std::size_t n) { return static_cast<Xapian::doccount>(std::min<std::uint64_t>(n, all)); };
+  auto ranked = [&](Xapian::doccount at_least) {
+    return enquire.get_mset(clamped(query.offset), clamped(query.limit), at_least, nullptr,
+                            deadline ? &*deadline : nullptr);
+  };
   Xapian::MSet mset;
   Xapian::MSet counted;
   Results results;
   const auto match_started = std::chrono::steady_clock::now();
   try {
-    // Xapian's counts are 32-bit: a page past the last document is empty.
-    auto clamped = [all](std::size_t n) { return static_cast<Xapian::doccount>(std::min<std::uint64_t>(n, all)); };
-    auto ranked = [&](Xapian::doccount at_least) {
-      return enquire.get_mset(clamped(query.offset), clamped(query.limit), at_least, nullptr,
-                              deadline ? &*deadline : nullptr);
-    };
     mset = ranked(count_apart ? 0 : check_at_least);
     counted = mset;
     if (count_apart) {
@@ -560,6 +573,14 @@ Snippet Searcher::highlight(const Query& query, const std::string& text) {
       return generator.highlight_all(text);
     });
   });
+}
+
+std::vector<NameSummary> Searcher::authors(const Query& query, NameOrder order) {
+  return impl_->summarise(query, SummarisedField::Author, order);
+}
+
+std::vector<NameSummary> Searcher::tags(const Query& query, NameOrder order) {
+  return impl_->summarise(query, SummarisedField::Tag, order);
 }
 
 IndexStats Searcher::stats() {
