@@ -10,13 +10,13 @@ namespace byline::cli {
 namespace {
 
 constexpr AddCommandFn kCommands[] = {
-    add_parse_command, add_search_command, add_count_command,      add_show_command,
-    add_index_command, add_stats_command,  add_compact_command,    add_shards_command,
+    add_parse_command, add_search_command, add_count_command,      add_authors_command, add_tags_command,
+    add_show_command,  add_index_command,  add_stats_command,      add_compact_command, add_shards_command,
     add_serve_command, add_check_command,  add_completion_command,
 };
 
 // Subcommands whose text output can be long: paged on a terminal.
-constexpr const char* kPagedCommands[] = {"search", "show"};
+constexpr const char* kPagedCommands[] = {"search", "show", "authors", "tags"};
 
 }  // namespace
 

@@ -38,6 +38,9 @@ using AddCommandFn = void (*)(CLI::App& app, const GlobalOptions& global, RunFn&
 void add_parse_command(CLI::App& app, const GlobalOptions& global, RunFn& run);
 void add_search_command(CLI::App& app, const GlobalOptions& global, RunFn& run);
 void add_count_command(CLI::App& app, const GlobalOptions& global, RunFn& run);
+// `byline authors` and `byline tags` (name_list_command.cc).
+void add_authors_command(CLI::App& app, const GlobalOptions& global, RunFn& run);
+void add_tags_command(CLI::App& app, const GlobalOptions& global, RunFn& run);
 void add_show_command(CLI::App& app, const GlobalOptions& global, RunFn& run);
 void add_index_command(CLI::App& app, const GlobalOptions& global, RunFn& run);
 void add_stats_command(CLI::App& app, const GlobalOptions& global, RunFn& run);

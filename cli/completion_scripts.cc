@@ -38,7 +38,7 @@ std::vector<std::string> subcommand_names(const CommandOutline& command) {
 // takes files ("paths", "files"), nothing otherwise.
 enum class Words { Query, Shells, Files, Nothing };
 Words words_of(const std::string& path, const CommandOutline& command) {
-  if (path == "search") return Words::Query;
+  if (path == "search" || path == "authors" || path == "tags") return Words::Query;
   if (path == "completion") return Words::Shells;
   for (const OptionOutline& o : command.options)
     if (o.positional && (o.names.front() == "paths" || o.names.front() == "files")) return Words::Files;

@@ -81,17 +81,35 @@ struct Results {
   // documents holding most of the words (any one of them counts in total),
   // best first. Phrases, operators, fields and +word stay strict.
   std::optional<RelaxedSearch> relaxed;
-  std::vector<Hit> hits;                 // Query::thread: each group's best document
-  std::vector<ThreadGroup> groups;       // Query::thread only
+  std::vector<Hit> hits;            // Query::thread: each group's best document
+  std::vector<ThreadGroup> groups;  // Query::thread only
   // Facet name -> values by decreasing count. Always exact: facets visit
   // every match.
   std::map<std::string, std::vector<FacetCount>> facets;
   double seconds = 0;
+  // Query::time_limit ran out: the match stopped counting (total and facet
+  // counts are estimates, total_exact false), or, when it could not find
+  // its hits within twice the budget, was abandoned (no hits, no facets).
+  bool time_limited = false;
   // Query::allow_partial: some shards did not answer and these results come
   // from the others. failed_shards: "tcp://HOST:PORT: what happened".
   bool partial = false;
   std::vector<std::string> failed_shards;
 };
+
+// Searcher::authors() and Searcher::tags(): one author or tag of the
+// matching documents.
+struct NameSummary {
+  std::string name;                       // as printed on the pages
+  std::uint64_t count = 0;                // matching documents with it (exact)
+  std::optional<std::string> first_date;  // "YYYY-MM-DDTHH:MM" of the oldest dated one;
+  std::optional<std::string> last_date;   // of the newest; none when none is dated
+};
+
+// Orders of a NameSummary list: by count (largest first), by name (case
+// folded, then as written), by last date (newest first, undated last). Ties
+// end by name.
+enum class NameOrder { Count, Name, Recent };
 
 struct IndexStats {
   std::uint64_t documents = 0;

@@ -59,6 +59,18 @@ class BYLINE_EXPORT Searcher {
 
   IndexStats stats();
 
+  // The authors of the documents matching query (its text and filters; limit,
+  // offset, sort, snippets and facets are ignored), each with its exact count
+  // and first and last date, in `order`. Documents without an author are left
+  // out. Throws as search() does.
+  std::vector<NameSummary> authors(const Query& query, NameOrder order = NameOrder::Count);
+
+  // The same for tags. Tags belong to articles: a tag counts the matching
+  // articles that carry it (the "tag" facet's count); comments, which have no
+  // tags of their own, count for none (a query may still select them by their
+  // article's tag:, which then counts nothing here).
+  std::vector<NameSummary> tags(const Query& query, NameOrder order = NameOrder::Count);
+
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
