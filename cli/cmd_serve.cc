@@ -19,8 +19,10 @@ void add_serve_command(CLI::App& app, const GlobalOptions& global, RunFn& run) {
   cmd->add_option("--threads", options->threads, "Worker threads (0: the number of cores, at least 4)")
       ->check(CLI::Range(0u, 1024u))
       ->capture_default_str();
-  cmd->add_option("--time-limit", options->time_limit,
-                  "Seconds a search may spend counting matches; totals and facets are estimates after that")
+  cmd->add_option(
+         "--time-limit", options->time_limit,
+         "Each search's time budget in seconds: after it, totals and facets are estimates; a match still running at "
+         "twice it is abandoned without hits (\"time_limited\" in the JSON)")
       ->check(CLI::Range(0.001, 3600.0))
       ->capture_default_str();
   cmd->add_option("--max-limit", options->max_limit, "Largest number of hits a request gets (larger limits are cut)")
@@ -29,6 +31,8 @@ void add_serve_command(CLI::App& app, const GlobalOptions& global, RunFn& run) {
   cmd->callback([&run, &global, options] {
     run = [&global, options] {
       options->db = global.db;
+      options->db_chosen_by = global.db_chosen_by;
+      options->db_config_file = global.db_config_file;
       server::serve(*options);
       return kExitOk;
     };

@@ -58,7 +58,7 @@ ApiResponse Api::show(const std::string& id, const Parameters& parameters) {
 ApiResponse Api::stats(const Parameters& parameters) {
   return answer([&] {
     check_parameter_names(parameters, {});
-    return cli::stats_json(index_stats(db_), db_);
+    return cli::stats_json(index_stats(db_), db_, origin_);
   });
 }
 

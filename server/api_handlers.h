@@ -8,6 +8,7 @@
 #include <string>
 
 #include "api_error.h"
+#include "render_json.h"
 #include "search_parameters.h"
 #include "searcher_pool.h"
 
@@ -15,7 +16,8 @@ namespace byline::server {
 
 class Api {
  public:
-  Api(std::string db, SearchLimits limits) : db_(db), limits_(limits), searchers_(std::move(db)) {}
+  Api(std::string db, cli::IndexOrigin origin, SearchLimits limits)
+      : db_(db), origin_(std::move(origin)), limits_(limits), searchers_(std::move(db)) {}
 
   ApiResponse search(const Parameters& parameters);                       // GET /api/search
   ApiResponse count(const Parameters& parameters);                        // GET /api/count
@@ -25,6 +27,7 @@ class Api {
 
  private:
   const std::string db_;
+  const cli::IndexOrigin origin_;
   const SearchLimits limits_;
   SearcherPool searchers_;
 };

@@ -163,7 +163,8 @@ void set_limits_and_errors(httplib::Server& http) {
 }  // namespace
 
 void serve(const ServerOptions& options) {
-  Api api(options.db, SearchLimits{options.max_limit, 10000, 2000, options.time_limit});
+  Api api(options.db, cli::IndexOrigin{options.db_chosen_by, options.db_config_file},
+          SearchLimits{options.max_limit, 10000, 2000, options.time_limit});
   httplib::Server http;
   IdleConnections connections;
   http.set_logger([&connections](const httplib::Request& req, const httplib::Response&) {

@@ -14,10 +14,14 @@ namespace byline::server {
 
 struct ServerOptions {
   std::string db;
+  // What chose the index (the CLI's --db, BYLINE_DB, config or default), for
+  // /api/stats' "index", as `byline stats` says it.
+  std::string db_chosen_by = "--db";
+  std::string db_config_file;
   std::string bind = "127.0.0.1";  // loopback unless asked otherwise
   int port = 8080;                 // 0: any free port (the line on stderr says which)
   unsigned threads = 0;            // worker threads; 0: the number of cores, at least 4
-  double time_limit = 1.0;         // seconds each search may spend counting matches
+  double time_limit = 1.0;         // each search's budget, in seconds (Query::time_limit)
   std::size_t max_limit = 100;     // `limit` above this is served as this
 };
 
