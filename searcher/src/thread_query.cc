@@ -162,7 +162,7 @@ Xapian::Query thread_join(ThreadRelation relation, const Xapian::Query& sub, con
   // A few pages: the subquery runs on them only (its match, driven by their
   // postings, skips the rest); many: an OR of their terms costs more than it
   // saves.
-  constexpr std::size_t kFilterPagesUpTo = 64;
+  constexpr std::size_t kFilterPagesUpTo = 1024;
   if (pages && pages->size() <= kFilterPagesUpTo) {
     std::vector<Xapian::Query> page_terms;
     for (const std::string& page : *pages) page_terms.emplace_back(schema::term(schema::kPrefixPage, page));
