@@ -129,7 +129,7 @@ TextRange expand(std::string_view text, std::size_t ms, std::size_t me, std::siz
     while (start < ms && !is_space(static_cast<unsigned char>(text[start]))) ++start;
     while (start < ms && is_space(static_cast<unsigned char>(text[start]))) ++start;
   }
-  // End: the first sentence end after the matches, else the first clause end,
+  // End: the first sentence end after the matches, else the last clause end
   // else the last word end that fits.
   const std::size_t limit = std::min({hi, text.size(), start + cap});
   std::size_t end = 0, clause_at = 0;
@@ -138,7 +138,7 @@ TextRange expand(std::string_view text, std::size_t ms, std::size_t me, std::siz
       end = q;
       break;
     }
-    if (clause_at == 0 && clause_end(text, q)) clause_at = q;
+    if (clause_end(text, q)) clause_at = q;
   }
   if (end == 0) end = clause_at;
   if (end == 0) {
