@@ -10,6 +10,7 @@
 
 #include "byline/shards.h"
 #include "command.h"
+#include "render_json.h"
 #include "size_text.h"
 
 namespace byline::cli {
@@ -24,7 +25,8 @@ void add_compact_command(CLI::App& app, const GlobalOptions& global, RunFn& run)
     run = [&global, json, keep] {
       CompactSummary s = compact_index(global.db, !*keep);
       if (*json) {
-        nlohmann::json out = {{"db", global.db},
+        nlohmann::json out = {{"format_version", kJsonFormatVersion},
+                              {"db", global.db},
                               {"shards_before", s.shards_before},
                               {"documents", s.documents},
                               {"bytes_before", s.bytes_before},

@@ -33,6 +33,7 @@
 #include "command.h"
 #include "diagnostics.h"
 #include "progress.h"
+#include "render_json.h"
 #include "render_text.h"
 #include "terminal.h"
 #include "usage_hints.h"
@@ -178,7 +179,8 @@ ReshardSummary reshard_with_progress(const IndexCommandOptions& o, const std::st
 }
 
 void print_json_summary(const IndexSummary& s, const std::string& db, const nlohmann::json& reshard) {
-  nlohmann::json out = {{"db", db},
+  nlohmann::json out = {{"format_version", kJsonFormatVersion},
+                        {"db", db},
                         {"files", s.files},
                         {"indexed", s.indexed},
                         {"pages", s.pages},
@@ -208,7 +210,9 @@ int run_index(const IndexCommandOptions& o, const std::string& db) {
   if (o.reshard) {
     ReshardSummary resharded = reshard_with_progress(o, db);
     reshard = reshard_json(resharded);
-    if (o.paths.empty() && o.json) std::cout << nlohmann::json{{"db", db}, {"reshard", reshard}}.dump() << '\n';
+    if (o.paths.empty() && o.json)
+      std::cout << nlohmann::json{{"format_version", kJsonFormatVersion}, {"db", db}, {"reshard", reshard}}.dump()
+                << '\n';
     if (!o.json && !o.quiet) print_reshard_summary(resharded, db);
     std::fflush(stdout);
     if (o.paths.empty()) return kExitOk;

@@ -51,7 +51,9 @@ void print_text(const IndexStats& s, const GlobalOptions& global) {
 }  // namespace
 
 void add_stats_command(CLI::App& app, const GlobalOptions& global, RunFn& run) {
-  auto* cmd = app.add_subcommand("stats", "Show what the index holds");
+  auto* cmd = app.add_subcommand(
+      "stats",
+      "Show what the index holds, and which index that is and why (--db, BYLINE_DB, the config file or the default)");
   auto format = std::make_shared<std::string>("text");
   cmd->add_option("--format", *format, "Output format: text or json")
       ->capture_default_str()

@@ -89,6 +89,7 @@ std::string search_json(const Query& query, const Results& results) {
     }
     out["facets"] = std::move(facets);
   }
+  if (results.time_limited) out["time_limited"] = true;  // Query::time_limit cut the match
   if (results.partial) {
     out["partial"] = true;
     out["failed_shards"] = results.failed_shards;
@@ -105,6 +106,7 @@ std::string count_json(const Query& query, const Results& results) {
     out["total_min"] = results.total_lower;
     out["total_max"] = results.total_upper;
   }
+  if (results.time_limited) out["time_limited"] = true;  // Query::time_limit cut the match
   if (results.partial) {
     out["partial"] = true;
     out["failed_shards"] = results.failed_shards;
@@ -137,7 +139,8 @@ std::string stats_json(const IndexStats& s, const std::string& db, const std::op
   auto optional_string = [](const std::optional<std::string>& v) {
     return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
   };
-  nlohmann::json out = {{"db", db},
+  nlohmann::json out = {{"format_version", kJsonFormatVersion},
+                        {"db", db},
                         {"documents", s.documents},
                         {"articles", s.articles},
                         {"comments", s.comments},

@@ -28,13 +28,16 @@ constexpr int kJsonFormatVersion = 2;
 
 // {"format_version", "query", "total", "total_exact", "total_min"?, "total_max"?, "offset", "limit", "corrected",
 // "relaxed", "relaxed_words"?, "all_words_total"? (when relaxed), "hits": [...], "facets"?,
-//  "partial"?: true, "failed_shards"?: ["tcp://HOST:PORT: why", ...]}; with
+//  "time_limited"?: true (the time budget cut the match: counts are estimates,
+//  and the hits are missing when it was abandoned), "partial"?: true,
+//  "failed_shards"?: ["tcp://HOST:PORT: why", ...]}; with
 // --collapse each hit has "more_on_page" (how many other documents of its
 // page match).
 std::string search_json(const Query& query, const Results& results);
 
 // `byline count --format json`: {"format_version", "query", "total",
-// "total_exact", "total_min"?, "total_max"?}.
+// "total_exact", "total_min"?, "total_max"?, "time_limited"?, "partial"?,
+// "failed_shards"?}.
 std::string count_json(const Query& query, const Results& results);
 
 // One hit: {"rank", "id", "type", "score", "title", "author", "date",
@@ -58,7 +61,7 @@ struct IndexOrigin {
   std::string config_file;
 };
 
-// `byline stats --format json`: {"db", "documents", "articles", "comments",
+// `byline stats --format json`: {"format_version", "db", "documents", "articles", "comments",
 // "authors", "files", "files_skipped": {"total",
 // "binary", "too_large", "not_article"}, "first_date", "last_date", "language", "stopwords",
 // "schema_version", "size_bytes"}, indented; with an origin also "index":

@@ -149,6 +149,7 @@ std::string thread_search_json(const Query& query, const Results& results) {
     }
     out["facets"] = std::move(facets);
   }
+  if (results.time_limited) out["time_limited"] = true;  // Query::time_limit cut the match
   if (results.partial) {
     out["partial"] = true;
     out["failed_shards"] = results.failed_shards;

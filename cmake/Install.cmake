@@ -27,3 +27,8 @@ install(FILES ${PROJECT_BINARY_DIR}/bylineConfig.cmake ${PROJECT_BINARY_DIR}/byl
 file(RELATIVE_PATH BYLINE_PC_TO_PREFIX "/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/")
 configure_file(${PROJECT_SOURCE_DIR}/cmake/byline.pc.in ${PROJECT_BINARY_DIR}/byline.pc @ONLY)
 install(FILES ${PROJECT_BINARY_DIR}/byline.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig COMPONENT dev)
+
+# The JSON Schemas of every JSON output (docs/schemas/, README.md "JSON
+# output"), for programs that validate what they read: share/doc/byline/schemas.
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/docs/schemas/ DESTINATION ${CMAKE_INSTALL_DOCDIR}/schemas COMPONENT runtime
+  FILES_MATCHING PATTERN "*.schema.json")

@@ -23,6 +23,7 @@ packages=(
   clang libclang-rt-14-dev        # fuzz/run.sh: libFuzzer with ASan + UBSan
   man-db groff-base               # man pages: the test renders each with `man -l` (warnings fail it)
   bash-completion zsh fish        # completion scripts: installed to their folders, tested in each shell
+  python3-jsonschema              # tests/schemas: every JSON output validated against docs/schemas/
   bsdutils                        # `script`: the pager test runs byline on a pseudo-terminal
 )
 # Debian's nodejs comes without npm; a Node.js from elsewhere brings its own.

@@ -211,6 +211,45 @@ std::vector<std::string> QueryBuilder::dropped_stop_words() const {
   return {parser_.stoplist_begin(), parser_.stoplist_end()};
 }
 
+void QueryBuilder::join_thread_clauses(const std::vector<ThreadClause>& clauses, const std::string& text,
+                                       const Query& q, const Xapian::Query& filters, const Xapian::Database& db) {
+  std::vector<Xapian::Query> subs;
+  for (const ThreadClause& clause : clauses) {
+    QueryBuilder nested(settings_, depth_ + 1);
+    Query sub;
+    sub.text = clause.text;
+    sub.wildcard_limit = q.wildcard_limit;
+    subs.push_back(nested.build(sub, db).query);
+  }
+  const auto whole = [&](const std::vector<Xapian::Query>& joined) {
+    joined_ = joined;
+    Xapian::Query text_query = parse(text, q, db);
+    if (text_query.empty()) text_query = Xapian::Query::MatchNothing;
+    return filters.empty() ? text_query : Xapian::Query(Xapian::Query::OP_FILTER, text_query, filters);
+  };
+  // Which clauses the whole query needs (thread_query.h: semi-joins).
+  std::vector<Xapian::Query> marked;
+  for (std::size_t n = 0; n < clauses.size(); ++n) marked.push_back(thread_marker(n));
+  const std::vector<bool> required = required_thread_clauses(whole(marked), clauses.size());
+  // The others join in full; the rest of the query, every required clause
+  // matching everything, bounds the required ones.
+  std::vector<Xapian::Query> joined(clauses.size());
+  std::vector<Xapian::Query> open(clauses.size());
+  for (std::size_t n = 0; n < clauses.size(); ++n) {
+    if (!required[n]) joined[n] = thread_join(clauses[n].relation, subs[n], db);
+    open[n] = required[n] ? Xapian::Query(std::string()) : joined[n];
+  }
+  const Xapian::Query rest =
+      std::find(required.begin(), required.end(), true) != required.end() ? whole(open) : Xapian::Query();
+  std::vector<std::string> pages;
+  for (std::size_t n = 0; n < clauses.size(); ++n) {
+    if (!required[n]) continue;
+    const bool semi = semi_join_pages(clauses[n].relation, rest, subs[n], db, &pages);
+    joined[n] = thread_join(clauses[n].relation, subs[n], db, semi ? &pages : nullptr);
+  }
+  joined_ = std::move(joined);
+}
+
 ParsedQuery QueryBuilder::build(const Query& q, const Xapian::Database& db) {
   ParsedQuery parsed;
   Xapian::Query filters = option_filters(q);
@@ -218,16 +257,9 @@ ParsedQuery QueryBuilder::build(const Query& q, const Xapian::Database& db) {
   const std::string unthreaded = extract_thread_subqueries(q.text, &clauses);
   if (!clauses.empty() && depth_ >= kMaxThreadDepth)
     throw BadQuery("on:, discussed: and reply: nest at most " + std::to_string(kMaxThreadDepth) + " deep");
-  joined_.clear();
-  for (const ThreadClause& clause : clauses) {
-    QueryBuilder nested(settings_, depth_ + 1);
-    Query sub;
-    sub.text = clause.text;
-    sub.wildcard_limit = q.wildcard_limit;
-    joined_.push_back(thread_join(clause.relation, nested.build(sub, db).query, db));
-  }
   std::string text = rewrite_query_words(prepare_query_text(unthreaded));
   bool blank = std::all_of(text.begin(), text.end(), [](char c) { return is_space(c); });
+  if (!clauses.empty()) join_thread_clauses(clauses, text, q, filters, db);
   if (blank) {
     // Xapian::Query(std::string()) matches all, like Query::MatchAll; but
     // MatchAll is one static object whose reference count is not atomic:

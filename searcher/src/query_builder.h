@@ -13,6 +13,7 @@
 #include "byline/query.h"
 #include "index_meta.h"
 #include "query_words.h"
+#include "thread_query.h"
 
 namespace byline {
 
@@ -59,6 +60,11 @@ class QueryBuilder {
   std::vector<std::string> dropped_stop_words() const;
 
  private:
+  // Joins the thread clauses of text (by number, as extract_thread_subqueries
+  // left them) into joined_, as semi-joins where the query needs them.
+  void join_thread_clauses(const std::vector<ThreadClause>& clauses, const std::string& text, const Query& q,
+                           const Xapian::Query& filters, const Xapian::Database& db);
+
   IndexSettings settings_;
   int depth_;
   Xapian::QueryParser parser_;

@@ -48,7 +48,8 @@ class WildcardExpander : public Xapian::FieldProcessor {
     limit_ = limit;
   }
 
-  Xapian::Query operator()(const std::string& pattern) override;
+  // `value` is the pattern as rewrite_query_words wrote it (hex digits).
+  Xapian::Query operator()(const std::string& value) override;
 
  private:
   const char* prefix_;

@@ -16,6 +16,7 @@
 #include "index_meta.h"
 #include "index_path_kind.h"
 #include "index_stats.h"
+#include "match_deadline.h"
 #include "name_summaries.h"
 #include "query_builder.h"
 #include "relaxed_query.h"
@@ -322,20 +323,68 @@ Results Searcher::Impl::run(const Query& query) {
           : all;
   if (query.time_limit > 0) enquire.set_time_limit(query.time_limit);
 
-  Xapian::MSet mset;
-  {
-    // Xapian's counts are 32-bit: a page past the last document is empty.
-    auto clamped = [all](std::size_t n) { return static_cast<Xapian::doccount>(std::min<std::uint64_t>(n, all)); };
-    mset = enquire.get_mset(clamped(query.offset), clamped(query.limit), check_at_least);
-  }
+  // The hard end of the budget (match_deadline.h): twice the counting limit,
+  // from the start of the search, so that a match which finds its hits in
+  // time keeps them and only one that cannot is abandoned.
+  std::optional<MatchDeadline> deadline;
+  if (query.time_limit > 0 && !shards->has_remote())
+    deadline.emplace(started + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                   std::chrono::duration<double>(2 * query.time_limit)));
 
+  // The hits and the count apart, when nothing else needs every match
+  // visited (facets, pages, remote shards) and no time budget would be
+  // spent twice: a weighted, sorted match that
+  // visits every match to count it was most of a search on 20,000 pages;
+  // the top of the ranking does not need it (Xapian's pruning keeps the same
+  // hits), and an unweighted match counts as exactly. A count that is still
+  // an estimate (more than kExactTotalUpTo matches) is taken from the ranked
+  // match as before, so every figure stays as it was.
+  const bool count_apart = facets.empty() && !by_page && !shards->has_remote() && query.time_limit <= 0;
+  // Xapian's counts are 32-bit: a page past the last document is empty.
+  auto clamped = [all](std::size_t n) { return static_cast<Xapian::doccount>(std::min<std::uint64_t>(n, all)); };
+  auto ranked = [&](Xapian::doccount at_least) {
+    return enquire.get_mset(clamped(query.offset), clamped(query.limit), at_least, nullptr,
+                            deadline ? &*deadline : nullptr);
+  };
+  Xapian::MSet mset;
+  Xapian::MSet counted;
   Results results;
-  results.total = mset.get_matches_estimated();
-  results.total_lower = mset.get_matches_lower_bound();
-  results.total_upper = mset.get_matches_upper_bound();
+  const auto match_started = std::chrono::steady_clock::now();
+  try {
+    mset = ranked(count_apart ? 0 : check_at_least);
+    counted = mset;
+    if (count_apart) {
+      Xapian::Enquire counting(db);
+      counting.set_query(parsed.query);
+      counting.set_weighting_scheme(Xapian::BoolWeight());
+      counted = counting.get_mset(0, 0, check_at_least);
+      if (counted.get_matches_lower_bound() != counted.get_matches_upper_bound()) {
+        mset = ranked(check_at_least);
+        counted = mset;
+      }
+    }
+  } catch (const MatchAbandoned& abandoned) {
+    // No hits: at least the documents seen match, at most every document.
+    results.time_limited = true;
+    results.total = results.total_lower = abandoned.candidates;
+    results.total_upper = all;
+    results.total_exact = false;
+    results.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return results;
+  }
+  const double match_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - match_started).count();
+
+  results.total = counted.get_matches_estimated();
+  results.total_lower = counted.get_matches_lower_bound();
+  results.total_upper = counted.get_matches_upper_bound();
   results.total_exact = results.total_lower == results.total_upper;
+  // Xapian says nothing of its time limit: a match that ran the whole budget
+  // and came back with inexact counts was cut by it.
+  results.time_limited = query.time_limit > 0 && match_seconds >= query.time_limit && !results.total_exact;
   if (relaxation) results.relaxed = RelaxedSearch{relaxation->words, relaxation->all_words_matches};
-  if (query.collapse && !results.total_exact && (query.exact_total || results.total_upper <= Results::kExactTotalUpTo))
+  // (A second, unbounded match to count pages would undo the budget.)
+  if (query.collapse && !results.total_exact && !results.time_limited &&
+      (query.exact_total || results.total_upper <= Results::kExactTotalUpTo))
     count_collapsed(parsed.query, results);
   results.corrected = suggest_spelling(
       db, stemmer, settings.stopwords, query.text, static_cast<Xapian::doccount>(results.total),

@@ -1,10 +1,12 @@
 #include "thread_query.h"
 
+#include <algorithm>
 #include <cctype>
 #include <iterator>
 
 #include "byline/error.h"
 #include "schema.h"
+#include "thread_groups.h"
 
 namespace byline {
 namespace {
@@ -21,7 +23,86 @@ std::string id_of_order_key(const std::string& key) {
   return key.substr(1);
 }
 
+constexpr char kMarkerPrefix[] = "\x01thread-clause-";
+
+Xapian::Query type_query(const char* type) { return Xapian::Query(schema::term(schema::kPrefixType, type)); }
+
+// The documents a relation's clause is about: its subquery's side and its own.
+const char* subquery_type(ThreadRelation relation) {
+  return relation == ThreadRelation::On ? schema::kTypeArticle : schema::kTypeComment;
+}
+const char* clause_type(ThreadRelation relation) {
+  return relation == ThreadRelation::Discussed ? schema::kTypeArticle : schema::kTypeComment;
+}
+
+Xapian::doccount estimate(const Xapian::Query& query, const Xapian::Database& db) {
+  Xapian::Enquire enquire(db);
+  enquire.set_query(query);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  return enquire.get_mset(0, 0).get_matches_estimated();
+}
+
+void mark_required(const Xapian::Query& q, bool required, std::vector<bool>* out, std::vector<bool>* seen) {
+  const Xapian::Query::op type = q.get_type();
+  if (type == Xapian::Query::LEAF_TERM) {
+    const std::string term = *q.get_terms_begin();
+    if (term.rfind(kMarkerPrefix, 0) != 0) return;
+    const std::size_t n = std::stoul(term.substr(sizeof(kMarkerPrefix) - 1));
+    if (n >= out->size()) return;
+    (*out)[n] = (*seen)[n] ? (*out)[n] && required : required;
+    (*seen)[n] = true;
+    return;
+  }
+  const std::size_t subs = q.get_num_subqueries();
+  for (std::size_t i = 0; i < subs; ++i) {
+    bool keeps = false;
+    switch (type) {
+      case Xapian::Query::OP_AND:
+      case Xapian::Query::OP_FILTER:
+      case Xapian::Query::OP_SCALE_WEIGHT:
+        keeps = true;
+        break;
+      case Xapian::Query::OP_AND_NOT:
+      case Xapian::Query::OP_AND_MAYBE:
+        keeps = i == 0;
+        break;
+      default:
+        break;
+    }
+    mark_required(q.get_subquery(i), required && keeps, out, seen);
+  }
+}
+
 }  // namespace
+
+Xapian::Query thread_marker(std::size_t n) { return Xapian::Query(kMarkerPrefix + std::to_string(n)); }
+
+std::vector<bool> required_thread_clauses(const Xapian::Query& marked, std::size_t count) {
+  std::vector<bool> required(count, false), seen(count, false);
+  mark_required(marked, true, &required, &seen);
+  return required;
+}
+
+bool semi_join_pages(ThreadRelation relation, const Xapian::Query& rest, const Xapian::Query& sub,
+                     const Xapian::Database& db, std::vector<std::string>* pages) {
+  const Xapian::Query candidates(Xapian::Query::OP_FILTER, rest, type_query(clause_type(relation)));
+  const Xapian::Query sub_side(Xapian::Query::OP_FILTER, sub, type_query(subquery_type(relation)));
+  // Collecting the rest's pages costs a value read per match, far less than
+  // a term of the clause's OR per subquery match; a rest 4x larger than
+  // the subquery would keep almost every page.
+  if (estimate(candidates, db) >= 4 * estimate(sub_side, db)) return false;
+  Xapian::Enquire enquire(db);
+  enquire.set_query(candidates);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  Xapian::ValueCountMatchSpy spy(schema::kSlotPage);
+  enquire.add_matchspy(&spy);
+  enquire.get_mset(0, 0, db.get_doccount());
+  pages->clear();
+  for (Xapian::TermIterator it = spy.values_begin(); it != spy.values_end(); ++it)
+    if (!(*it).empty()) pages->push_back(*it);
+  std::sort(pages->begin(), pages->end());
+  return true;
+}
 
 std::string extract_thread_subqueries(std::string_view text, std::vector<ThreadClause>* clauses) {
   std::string out;
@@ -73,11 +154,29 @@ std::string extract_thread_subqueries(std::string_view text, std::vector<ThreadC
   return out;
 }
 
-Xapian::Query thread_join(ThreadRelation relation, const Xapian::Query& sub, const Xapian::Database& db) {
-  const Xapian::Query articles(schema::term(schema::kPrefixType, schema::kTypeArticle));
-  const Xapian::Query comments(schema::term(schema::kPrefixType, schema::kTypeComment));
+Xapian::Query thread_join(ThreadRelation relation, const Xapian::Query& sub, const Xapian::Database& db,
+                          const std::vector<std::string>* pages) {
+  const Xapian::Query comments = type_query(schema::kTypeComment);
+  Xapian::Query side(Xapian::Query::OP_FILTER, sub, type_query(subquery_type(relation)));
+  if (pages && pages->empty()) return Xapian::Query::MatchNothing;
+  // A few pages: the subquery runs on them only (its match, driven by their
+  // postings, skips the rest); many: an OR of their terms costs more than it
+  // saves.
+  constexpr std::size_t kFilterPagesUpTo = 64;
+  if (pages && pages->size() <= kFilterPagesUpTo) {
+    std::vector<Xapian::Query> page_terms;
+    for (const std::string& page : *pages) page_terms.emplace_back(schema::term(schema::kPrefixPage, page));
+    side = Xapian::Query(Xapian::Query::OP_FILTER, side,
+                         Xapian::Query(Xapian::Query::OP_OR, page_terms.begin(), page_terms.end()));
+  }
+  // Only the subquery's matches on these pages take part: they are dropped
+  // here, in memory, so that the clause's OR holds no more terms than the
+  // semi-join needs (an OR of thousands of terms was most of its cost).
+  const auto on_pages = [pages](const std::string& page) {
+    return !pages || std::binary_search(pages->begin(), pages->end(), page);
+  };
   Xapian::Enquire enquire(db);
-  enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, sub, relation == ThreadRelation::On ? articles : comments));
+  enquire.set_query(side);
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   Xapian::ValueCountMatchSpy spy(relation == ThreadRelation::Reply ? schema::kSlotOrder : schema::kSlotPage);
   enquire.add_matchspy(&spy);
@@ -87,8 +186,13 @@ Xapian::Query thread_join(ThreadRelation relation, const Xapian::Query& sub, con
     const std::string value = *it;
     if (relation == ThreadRelation::Reply) {
       const std::string id = id_of_order_key(value);
-      if (!id.empty()) terms.emplace_back(schema::term(schema::kPrefixReplyTo, id));
-    } else if (!value.empty()) {
+      // Most comments have no reply: their XR terms are left out here, once,
+      // rather than looked up again by every match of the whole query (the
+      // search, its count, its groups), which an OR of thousands made slow.
+      if (id.empty() || !on_pages(page_of_id(id))) continue;
+      std::string reply_to = schema::term(schema::kPrefixReplyTo, id);
+      if (db.term_exists(reply_to)) terms.emplace_back(std::move(reply_to));
+    } else if (!value.empty() && on_pages(value)) {
       // discussed: the pages' articles, whose id is the page id (one posting
       // each, where XP has the article and every comment); on: the pages'
       // documents, of which the comments are kept below.

@@ -12,6 +12,16 @@
 // each of its comments instead would have made every comment as large as
 // its article; only the article's tags and title stems are copied, as
 // boolean terms: schema.h.)
+//
+// A semi-join when the clause must hold for the whole query to match (an AND
+// or filter term, not under NOT or OR): the rest of the query, with the
+// clause matching everything, is a superset of the answer; unless it is much
+// larger than the subquery, its matches' pages are collected too, and only
+// the subquery's matches on those pages become terms of the clause's OR (a
+// reply and its parent, a comment and its article share the page). Without
+// it, `soybean discussed:(talking)` became an OR of one term per page where a
+// comment says "talking", and that OR, not the matches, was the cost
+// (BENCHMARKS.md, "Thread queries").
 #ifndef BYLINE_THREAD_QUERY_H
 #define BYLINE_THREAD_QUERY_H
 
@@ -45,7 +55,27 @@ std::string extract_thread_subqueries(std::string_view text, std::vector<ThreadC
 
 // The Xapian query of a thread clause, given its subquery's Xapian query:
 // runs the subquery's match on db.
-Xapian::Query thread_join(ThreadRelation relation, const Xapian::Query& sub, const Xapian::Database& db);
+// pages: when not null, only the subquery's matches on these pages (page
+// ids, as kSlotPage holds them, sorted) take part.
+Xapian::Query thread_join(ThreadRelation relation, const Xapian::Query& sub, const Xapian::Database& db,
+                          const std::vector<std::string>* pages = nullptr);
+
+// The query that stands for thread clause n while the outer query's shape is
+// looked at (a term no document has).
+Xapian::Query thread_marker(std::size_t n);
+
+// Which thread clauses (by number, count of them) the whole query needs:
+// their markers appear only where the query cannot match without them (AND,
+// FILTER, the left of AND_NOT or AND_MAYBE, a weight scale), never under OR,
+// NOT or anything else.
+std::vector<bool> required_thread_clauses(const Xapian::Query& marked, std::size_t count);
+
+// The pages (sorted) of the documents that match `rest` and could take part
+// in the clause (comments for on: and reply:, articles for discussed:): the
+// semi-join's page filter. Nothing (false) when the rest is so much larger
+// than the subquery that the plain join is cheaper.
+bool semi_join_pages(ThreadRelation relation, const Xapian::Query& rest, const Xapian::Query& sub,
+                     const Xapian::Database& db, std::vector<std::string>* pages);
 
 // The field processor of on:, discussed: and reply: for Xapian::QueryParser:
 // `N` is the already joined clause N; anything else matches nothing.

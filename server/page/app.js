@@ -4,7 +4,8 @@
 // Archive text (titles, authors, tags, snippets, comments) is hostile input:
 // it is only ever put into the page as text (textContent, text nodes), never
 // parsed as HTML. Highlights come from the API's code-point spans of the
-// plain snippet, so a page that contains "<mark>" shows just that.
+// plain snippet (and, in a thread, of each document's text, as `byline show
+// --query` finds them), so a page that contains "<mark>" shows just that.
 //
 // The URL holds the whole state (query, filters, sort, page, open thread):
 // every change is a history entry, so a search can be bookmarked and the
@@ -13,7 +14,7 @@
 
 const PAGE_SIZE = 10;
 const FACETS = ["author", "month", "type", "tag"];
-const STATE_KEYS = ["q", "sort", "type", "author", "month", "tag", "offset", "id", "comment"];
+const STATE_KEYS = ["q", "sort", "type", "author", "month", "tag", "offset", "id", "comment", "matching"];
 
 const $ = (id) => document.getElementById(id);
 
@@ -81,48 +82,31 @@ function highlightedSnippet(snippet, spans) {
   return out;
 }
 
-// The query's plain words, for highlighting them in a thread (the API
-// highlights snippets only): operators and field names dropped, a word's
-// usual English endings cut so that "prices" also marks "price".
-function queryWords(q) {
-  const words = [];
-  const pattern = /(?:[a-z]+:)?("[^"]*"|[^\s()"]+)/gi;
-  for (const match of (q || "").matchAll(pattern)) {
-    const field = match[0].slice(0, match[0].length - match[1].length).toLowerCase();
-    if (["tag:", "type:", "date:", "author:"].includes(field) || match[1].startsWith("-")) continue;
-    for (let word of match[1].replace(/"/g, "").split(/[^\p{L}\p{N}*]+/u)) {
-      if (!word || ["AND", "OR", "NOT", "NEAR", "ADJ", "XOR"].includes(word)) continue;
-      word = word.toLowerCase();
-      const stem = word.endsWith("*") ? word.slice(0, -1) : word.replace(/(ing|ed|es|s|ly)$/u, "");
-      words.push(stem.length >= 3 ? stem : word.replace(/\*$/, ""));
-    }
+// A document's text as paragraphs (split at blank lines), with <mark>
+// elements around the API's highlight spans (code-point offsets into the
+// text, as `byline show --query` finds them): text nodes only.
+function highlightedParagraphs(parent, text, spans) {
+  const points = Array.from(text || "");
+  const pieces = [];  // [text, marked]
+  let at = 0;
+  for (const span of spans || []) {
+    const start = Math.max(at, Math.min(span[0], points.length));
+    const end = Math.max(start, Math.min(span[1], points.length));
+    if (start > at) pieces.push([points.slice(at, start).join(""), false]);
+    if (end > start) pieces.push([points.slice(start, end).join(""), true]);
+    at = end;
   }
-  return words;
-}
-
-// Text with the words of `words` (as prefixes) marked, as nodes.
-function markWords(parent, text, words) {
-  if (!words.length) {
-    parent.append(document.createTextNode(text));
-    return;
-  }
-  let last = 0;
-  for (const match of text.matchAll(/[\p{L}\p{N}]+/gu)) {
-    const word = match[0].toLowerCase();
-    if (!words.some((w) => word.startsWith(w))) continue;
-    if (match.index > last) parent.append(document.createTextNode(text.slice(last, match.index)));
-    parent.append(element("mark", null, match[0]));
-    last = match.index + match[0].length;
-  }
-  if (last < text.length) parent.append(document.createTextNode(text.slice(last)));
-}
-
-function paragraphs(parent, text, words) {
-  for (const part of (text || "").split(/\n\s*\n/)) {
-    if (!part.trim()) continue;
-    const p = element("p");
-    markWords(p, part, words);
-    parent.append(p);
+  if (at < points.length) pieces.push([points.slice(at).join(""), false]);
+  let p = null;
+  for (const [piece, marked] of pieces) {
+    const parts = piece.split(/\n[ \t]*\n\s*/);
+    parts.forEach((part, i) => {
+      if (i > 0 || !p) {
+        p = element("p");
+        parent.append(p);
+      }
+      if (part) p.append(marked ? element("mark", null, part) : document.createTextNode(part));
+    });
   }
 }
 
@@ -240,6 +224,10 @@ function drawResults(out, state) {
     : state.q || state.tag
       ? "No results for " + (state.q || "tag " + state.tag)
       : "";
+  if (out.time_limited)
+    $("summary").textContent +=
+      (shown ? " (counts are estimates: " : "No results shown: ") +
+      "the search ran out of the server's time budget" + (shown ? ")" : "; narrow the query");
   const corrected = $("corrected");
   corrected.hidden = !out.corrected;
   if (out.corrected) {
@@ -257,16 +245,47 @@ function drawResults(out, state) {
   $("page-number").textContent = "page " + (Math.floor(state.offset / PAGE_SIZE) + 1);
 }
 
+// One comment of the reply tree, and under it (indented) the comments
+// answering it, as nested lists.
+function drawComment(c, state, byIndex) {
+  const item = element("li", "comment");
+  const index = c.comment ? String(c.comment.index) : "";
+  item.id = "comment-" + index;
+  if (c.matched) item.classList.add("matched");
+  if (c.context_only) item.classList.add("context");
+  if (index && index === state.comment) {
+    item.classList.add("chosen");
+    item.tabIndex = -1;
+  }
+  const cmeta = element("p", "meta");
+  cmeta.append(element("span", "number", "#" + index));
+  cmeta.append(element("span", "author", c.author || "anonymous"));
+  cmeta.append(element("span", "date", dateText(c.date)));
+  if (c.comment && c.comment.parent) {
+    const parent = byIndex.get(c.comment.parent);
+    cmeta.append(element("span", "reply", "reply to #" + c.comment.parent + (parent && parent.author ? " by " + parent.author : "")));
+  }
+  if (c.matched) cmeta.append(element("span", "match", "match"));
+  item.append(cmeta);
+  const text = element("div", "text");
+  highlightedParagraphs(text, c.text || "(empty)", c.highlights);
+  item.append(text);
+  if (c.replies && c.replies.length) {
+    const answers = element("ol", "replies");
+    for (const r of c.replies) answers.append(drawComment(r, state, byIndex));
+    item.append(answers);
+  }
+  return item;
+}
+
 function drawThread(doc, state) {
   const box = $("thread");
   box.replaceChildren();
-  const words = queryWords(state.q);
   const back = element("button", "back", "\u2190 Back to the results");
   back.type = "button";
-  back.addEventListener("click", () => go({ ...state, id: "", comment: "" }));
+  back.addEventListener("click", () => go({ ...state, id: "", comment: "", matching: "" }));
   box.append(back);
-  const title = element("h2");
-  markWords(title, doc.title || "(no title)", words);
+  const title = element("h2", null, doc.title || "(no title)");
   box.append(title);
   const meta = element("p", "meta");
   meta.append(element("span", "type", doc.type));
@@ -276,33 +295,26 @@ function drawThread(doc, state) {
   box.append(meta);
   if (doc.tags && doc.tags.length) {
     const tags = element("p", "tags");
-    for (const tag of doc.tags) tags.append(stateLink({ ...state, tag: tag, id: "", comment: "", offset: 0 }, tag, "chip"));
+    for (const tag of doc.tags) tags.append(stateLink({ ...state, tag: tag, id: "", comment: "", matching: "", offset: 0 }, tag, "chip"));
     box.append(tags);
   }
   const body = element("div", "body");
-  paragraphs(body, doc.text, words);
+  highlightedParagraphs(body, doc.text, doc.highlights);
   box.append(body);
   const comments = doc.comments || [];
-  box.append(element("h3", null, comments.length + (comments.length === 1 ? " comment" : " comments")));
-  const list = element("ol", "comments");
-  for (const c of comments) {
-    const depth = Math.min(6, Math.max(0, c.depth || 0));
-    const item = element("li", "comment depth-" + depth);
-    item.id = "comment-" + (c.comment ? c.comment.index : "");
-    if (c.comment && String(c.comment.index) === state.comment) {
-      item.classList.add("chosen");
-      item.tabIndex = -1;
-    }
-    const cmeta = element("p", "meta");
-    cmeta.append(element("span", "author", c.author || "anonymous"));
-    cmeta.append(element("span", "date", dateText(c.date)));
-    if (c.comment && c.comment.parent) cmeta.append(element("span", "reply", "reply to " + c.comment.parent));
-    item.append(cmeta);
-    const text = element("div", "text");
-    paragraphs(text, c.text, words);
-    item.append(text);
-    list.append(item);
+  const byIndex = new Map(comments.filter((c) => c.comment).map((c) => [c.comment.index, c]));
+  let heading = comments.length + (comments.length === 1 ? " comment" : " comments");
+  if (typeof doc.matching === "number") heading += ", " + doc.matching + " matching";
+  const head = element("div", "comments-head");
+  head.append(element("h3", null, heading));
+  if (typeof doc.matching === "number") {
+    const toggle = stateLink({ ...state, matching: state.matching ? "" : "1" },
+      state.matching ? "Show all comments" : "Only the matching comments", "chip toggle");
+    head.append(toggle);
   }
+  box.append(head);
+  const list = element("ol", "comments");
+  for (const c of doc.replies || []) list.append(drawComment(c, state, byIndex));
   box.append(list);
 }
 
@@ -321,7 +333,12 @@ async function render() {
   $("facets").hidden = threadOpen;
   try {
     if (threadOpen) {
-      const doc = await api("/api/show/" + encodeURIComponent(state.id));
+      // The whole thread, the typed query's matches marked by the server
+      // (`byline show ID --thread --query Q`).
+      const params = new URLSearchParams({ thread: "1" });
+      if (state.q) params.set("query", state.q);
+      if (state.q && state.matching) params.set("matching", "1");
+      const doc = await api("/api/show/" + encodeURIComponent(state.id), params);
       if (generation !== drawn) return;
       drawThread(doc, state);
       const chosen = document.querySelector("#thread .chosen");
@@ -349,7 +366,7 @@ async function render() {
 // --- Wiring ------------------------------------------------------------------
 
 function formState() {
-  return { ...readState(), q: $("q").value.trim(), offset: 0, id: "", comment: "" };
+  return { ...readState(), q: $("q").value.trim(), offset: 0, id: "", comment: "", matching: "" };
 }
 
 document.addEventListener("DOMContentLoaded", () => {

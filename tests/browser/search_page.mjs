@@ -180,26 +180,69 @@ try {
   assert.match(new URL(tab.url()).search, /id=/);
   const thread = tab.locator("#thread");
   assert.equal(await thread.locator("h2").textContent(), HOSTILE_TITLE);
-  const comments = thread.locator(".comments > li");
+  // The reply tree: two top-level comments, Trent's reply nested under Mallory's.
+  const comments = thread.locator(".comment");
   assert.equal(await comments.count(), 3);
-  assert.ok((await comments.nth(0).textContent()).includes("<script>window.__pwned='comment'</script>"));
-  assert.ok((await comments.nth(2).textContent()).includes(`onerror="window.__pwned='img'"`));
+  assert.equal(await thread.locator(".comments > li").count(), 2);
+  const mallory = thread.locator(".comments > li").nth(0);
+  const reply = mallory.locator(".replies > li");
+  assert.equal(await reply.count(), 1);
+  assert.equal(await reply.locator(".author").first().textContent(), "Trent");
+  assert.match(await reply.locator(".reply").first().textContent(), /^reply to #1 by Mallory$/);
+  assert.ok((await mallory.locator(".text").first().textContent()).includes("<script>window.__pwned='comment'</script>"));
+  assert.ok((await thread.locator(".comments > li").nth(1).textContent()).includes(`onerror="window.__pwned='img'"`));
   assert.equal(await thread.locator("img, script, b").count(), 0);
-  const chosen = thread.locator(".comments > li.chosen");
+  const chosen = thread.locator(".comment.chosen");
   assert.equal(await chosen.count(), 1, "the comment the hit was for is picked out");
   assert.equal(await chosen.getAttribute("id"), "comment-" + which.split(" ")[1]);
   assert.equal(await tab.evaluate(() => document.activeElement.classList.contains("chosen")), true);
-  const indent = async (n) => comments.nth(n).evaluate((e) => e.getBoundingClientRect().left);
-  assert.ok((await indent(1)) > (await indent(0)), "the reply is indented");
-  assert.ok((await thread.locator("mark").count()) >= 3, "query words marked in the thread");
-  assert.ok((await thread.locator(".comments mark").allTextContents()).includes("everywhere"));
+  const left = async (locator) => locator.evaluate((e) => e.getBoundingClientRect().left);
+  assert.ok((await left(reply)) > (await left(mallory)) + 10, "the reply is indented");
+  // The server's highlights (show --query): the matches in the matching
+  // comments, none in the reply that does not match.
+  const marked = await thread.locator(".comments mark").allTextContents();
+  assert.deepEqual([...marked].sort(), ["beach", "everywhere"]);
+  assert.equal(await thread.locator(".comment.matched").count(), 2);
+  assert.equal(await reply.locator("mark").count(), 0);
+  assert.match(await thread.locator(".comments-head h3").textContent(), /^3 comments, 2 matching$/);
   await tab.screenshot({ path: path.join(shots, "thread.png"), fullPage: true });
+
+  step = "only the matching comments, then all again";
+  await thread.locator(".comments-head .toggle").click();
+  await tab.waitForFunction(() => location.search.includes("matching=1"));
+  await tab.waitForFunction(() => document.querySelectorAll("#thread .comment").length === 2);
+  assert.deepEqual(await thread.locator(".comment .author").allTextContents(), ["Mallory", "Eve"]);
+  await tab.goBack();
+  await tab.waitForFunction(() => document.querySelectorAll("#thread .comment").length === 3);
 
   step = "back button closes the thread";
   await tab.goBack();
   await tab.waitForSelector("#results:not([hidden]) #hits > li");
   assert.equal(await tab.locator("#thread").isVisible(), false);
   assert.equal(await tab.inputValue("#q"), "spill OR everywhere OR beach");
+
+  step = "keyboard only: Tab to a hit, Enter opens its thread, Tab to Back, Enter";
+  const tabUntil = async (selector) => {
+    for (let i = 0; i < 60; i++) {
+      await tab.keyboard.press("Tab");
+      if (await tab.evaluate((sel) => document.activeElement.matches(sel), selector)) return;
+    }
+    throw new Error("Tab never reached " + selector);
+  };
+  await tab.locator("body").press("/");
+  await tab.keyboard.type(" birds");
+  await tab.keyboard.press("Enter");
+  await tab.waitForFunction(() => document.querySelector("#summary").textContent.endsWith(" of 1"));
+  await tabUntil("#hits h2 a");
+  await tab.keyboard.press("Enter");
+  await tab.waitForSelector("#thread:not([hidden]) .comments > li");
+  assert.equal(await tab.locator("#thread .comment.matched .author").textContent(), "Trent");
+  await tabUntil("#thread .back");
+  await tab.keyboard.press("Enter");
+  await tab.waitForSelector("#results:not([hidden]) #hits > li");
+  await tabUntil("#facets .facet-value");
+  await tab.keyboard.press("Enter");
+  await tab.waitForSelector("#filters .chip");
 
   step = "a bookmarked address opens the same search";
   const bookmark = base + "?q=oil&author=Ann+Writer";

@@ -1,6 +1,7 @@
-// `byline completion bash|zsh|fish`: the bash script is sourced in bash and
-// asked for completions as bash asks (COMP_WORDS, COMP_CWORD); the zsh and
-// fish scripts must parse (and load) in their shells.
+// `byline completion bash|zsh|fish`: each script is loaded in its shell and
+// the shell is asked for completions as it asks when Tab is pressed: bash
+// through COMP_WORDS/COMP_CWORD, zsh through its completion widget on a
+// pseudo-terminal (tests/cli/zsh_complete.zsh), fish with `complete -C`.
 #include <catch2/catch.hpp>
 
 #include <sys/wait.h>
@@ -202,4 +203,126 @@ TEST_CASE("the zsh and fish scripts parse and load in their shells", "[cli][comp
   INFO(fish_complete.out);
   CHECK(fish_complete.out.find("search") != std::string::npos);
   CHECK(fish_complete.out.find("jsonl") != std::string::npos);
+}
+
+namespace {
+
+// zsh and fish are installed by scripts/install-deps.sh; without them these
+// tests fail rather than pass unchecked.
+struct ShellFixture {
+  TempDir dir;
+  std::filesystem::path zsh_script = dir / "_byline";
+  std::filesystem::path fish_script = dir / "byline.fish";
+  ShellFixture() {
+    REQUIRE(have("zsh"));
+    REQUIRE(have("fish"));
+    for (const auto& [shell, path] : {std::pair{"zsh", zsh_script}, std::pair{"fish", fish_script}}) {
+      RunResult r = run_byline({"completion", shell});
+      REQUIRE(r.exit_code == 0);
+      write_file(path, r.out);
+    }
+  }
+
+  // What zsh offers at the end of `line` (a Tab on a pseudo-terminal).
+  std::set<std::string> zsh(const std::string& line) {
+    ShellRun run = run_shell("timeout 30 zsh -f " + shell_quoted(source_path("tests/cli/zsh_complete.zsh").string()) +
+                             " " + shell_quoted(zsh_script.string()) + " " + shell_quoted(line) + " " +
+                             shell_quoted((dir / "zcompdump").string()));
+    INFO("zsh: " << line << ": " << run.out);
+    REQUIRE(run.exit_code == 0);
+    return words_of(run.out);
+  }
+
+  // What fish offers for each line (`complete -C`, candidates without
+  // their descriptions), in one fish.
+  std::vector<std::set<std::string>> fish(const std::vector<std::string>& lines) {
+    std::string program = "source " + shell_quoted(fish_script.string());
+    for (const std::string& line : lines) program += "; complete -C " + shell_quoted(line) + "; echo '<NEXT>'";
+    ShellRun run = run_shell("HOME=" + shell_quoted(dir.path().string()) + " timeout 30 fish --no-config -c " +
+                             shell_quoted(program));
+    INFO("fish: " << run.out);
+    REQUIRE(run.exit_code == 0);
+    std::vector<std::set<std::string>> out(1);
+    std::istringstream in(run.out);
+    std::string row;
+    while (std::getline(in, row)) {
+      if (row == "<NEXT>") {
+        out.emplace_back();
+        continue;
+      }
+      std::string candidate = row.substr(0, row.find('\t'));
+      if (!candidate.empty()) out.back().insert(candidate);
+    }
+    out.pop_back();  // after the last <NEXT>
+    REQUIRE(out.size() == lines.size());
+    return out;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("zsh completion offers subcommands, options, option values and query fields", "[cli][completion]") {
+  ShellFixture f;
+  std::set<std::string> listed = help_words({}, true);
+  REQUIRE(listed.size() >= 9);
+  CHECK(f.zsh("byline ") == listed);
+  CHECK(f.zsh("byline se") == std::set<std::string>{"search", "serve"});
+  CHECK(f.zsh("byline shards ") == std::set<std::string>{"add", "list", "remove"});
+  // Every option --help lists, for the subcommands people type most.
+  for (const std::string sub : {"search", "index", "show"}) {
+    std::set<std::string> options = f.zsh("byline " + sub + " -");
+    for (const std::string& option : help_words({sub}, false)) {
+      INFO(sub << " " << option);
+      CHECK(options.count(option) == 1);
+    }
+  }
+  CHECK(f.zsh("byline --co") == std::set<std::string>{"--color", "--config"});
+  CHECK(f.zsh("byline search --format j") == std::set<std::string>{"json", "jsonl"});
+  CHECK(f.zsh("byline --color ") == std::set<std::string>{"always", "auto", "never"});
+  CHECK(f.zsh("byline search aut") == std::set<std::string>{"author:"});
+  CHECK(f.zsh("byline search type:") == std::set<std::string>{"type:article", "type:comment"});
+  std::set<std::string> fields = f.zsh("byline search missile ");
+  for (const char* field : {"title:", "author:", "tag:", "date:", "type:article", "type:comment"}) {
+    INFO(field);
+    CHECK(fields.count(field) == 1);
+  }
+}
+
+TEST_CASE("fish completion offers subcommands, options, option values and query fields", "[cli][completion]") {
+  ShellFixture f;
+  std::set<std::string> listed = help_words({}, true);
+  REQUIRE(listed.size() >= 9);
+  std::vector<std::string> subs(listed.begin(), listed.end());
+  std::vector<std::string> lines = {"byline ",
+                                    "byline se",
+                                    "byline shards ",
+                                    "byline --co",
+                                    "byline search --format j",
+                                    "byline --color ",
+                                    "byline search aut",
+                                    "byline search type:",
+                                    "byline search missile ",
+                                    "byline completion "};
+  for (const std::string& sub : subs) lines.push_back("byline " + sub + " -");
+  std::vector<std::set<std::string>> got = f.fish(lines);
+  CHECK(got[0] == listed);
+  CHECK(got[1] == std::set<std::string>{"search", "serve"});
+  CHECK(got[2] == std::set<std::string>{"add", "list", "remove"});
+  CHECK(got[3] == std::set<std::string>{"--color", "--config"});
+  CHECK(got[4] == std::set<std::string>{"json", "jsonl"});
+  CHECK(got[5] == std::set<std::string>{"always", "auto", "never"});
+  CHECK(got[6] == std::set<std::string>{"author:"});
+  CHECK(got[7] == std::set<std::string>{"type:article", "type:comment"});
+  for (const char* field : {"title:", "author:", "tag:", "date:", "type:article", "type:comment"}) {
+    INFO(field);
+    CHECK(got[8].count(field) == 1);
+  }
+  CHECK(got[9] == std::set<std::string>{"bash", "fish", "zsh"});
+  for (std::size_t i = 0; i < subs.size(); ++i) {
+    if (subs[i] == "shards") continue;  // its own subcommands, above
+    for (const std::string& option : help_words({subs[i]}, false)) {
+      INFO(subs[i] << " " << option);
+      CHECK(got[10 + i].count(option) == 1);
+    }
+  }
 }

@@ -345,6 +345,52 @@ TEST_CASE("on:(), discussed:() and reply:() against the ground truth", "[cli][th
   CHECK(deep.err == "byline: on:, discussed: and reply: nest at most 3 deep\n");
 }
 
+// A thread clause ANDed with a rarer word runs as a semi-join (the word's
+// pages first, the subquery only on them: thread_query.h); under OR and NOT
+// it joins in full. Each composition against the ground truth.
+TEST_CASE("thread clauses with rarer words, OR and NOT against the ground truth", "[cli][threads]") {
+  REQUIRE_ARCHIVE(a);
+  auto any = [](const TruthDoc&) { return true; };
+  auto is_article = [](const TruthDoc& d) { return !d.is_comment; };
+  auto is_comment = [](const TruthDoc& d) { return d.is_comment; };
+  const std::vector<std::string> rare = a.words(0.002, 0.01, any, 2);
+  const std::vector<std::string> common = a.words(0.03, 0.2, is_comment, 1);
+  const std::vector<std::string> topic = a.words(0.05, 0.3, is_article, 1);
+  REQUIRE(rare.size() == 2);
+  REQUIRE(common.size() == 1);
+  REQUIRE(topic.size() == 1);
+  const std::string w = common[0], sw = a.stem(w), t = topic[0], st = a.stem(t);
+  std::set<std::string> discussed;  // pages with a comment saying w
+  for (const auto& [id, d] : a.docs)
+    if (d.is_comment && d.stems.count(sw)) discussed.insert(d.page);
+  auto on_topic = [&](const TruthDoc& d) { return a.docs.at(d.page).stems.count(st) > 0; };
+  auto answers_w = [&](const TruthDoc& d) {
+    const TruthDoc* p = a.parent(d);
+    return p && p->stems.count(sw) > 0;
+  };
+  for (const std::string& r : rare) {
+    const std::string sr = a.stem(r);
+    auto has_r = [&](const TruthDoc& d) { return d.stems.count(sr) > 0; };
+    INFO(r << " with discussed:/reply:(" << w << "), on:(" << t << ")");
+    const Ids with_discussed =
+        a.expected([&](const TruthDoc& d) { return !d.is_comment && has_r(d) && discussed.count(d.page); });
+    CHECK(a.ids(r + " discussed:(" + w + ")") == with_discussed);
+    CHECK(a.ids("discussed:(" + w + ") AND " + r) == with_discussed);
+    const Ids with_reply = a.expected([&](const TruthDoc& d) { return has_r(d) && answers_w(d); });
+    CHECK(a.ids(r + " reply:(" + w + ")") == with_reply);
+    CHECK(a.ids(r + " on:(" + t + ")") ==
+          a.expected([&](const TruthDoc& d) { return d.is_comment && has_r(d) && on_topic(d); }));
+    // Two clauses, both required.
+    CHECK(a.ids(r + " on:(" + t + ") reply:(" + w + ")") ==
+          a.expected([&](const TruthDoc& d) { return d.is_comment && has_r(d) && on_topic(d) && answers_w(d); }));
+    // Not required: OR and NOT keep the full join.
+    CHECK(a.ids(r + " OR reply:(" + w + ")") ==
+          a.expected([&](const TruthDoc& d) { return has_r(d) || answers_w(d); }));
+    CHECK(a.ids(r + " NOT reply:(" + w + ")") ==
+          a.expected([&](const TruthDoc& d) { return has_r(d) && !answers_w(d); }));
+  }
+}
+
 TEST_CASE("relative dates against BYLINE_NOW", "[cli][threads][dates]") {
   REQUIRE_ARCHIVE(a);
   // Now: the date of some document in the middle of the archive.

@@ -59,8 +59,11 @@ struct Query {
   // A time budget in seconds for counting matches beyond the hits (Xapian's
   // Enquire::set_time_limit): after it, the match stops visiting every
   // match, so `total` and facet counts become estimates (total_lower <
-  // total_upper) while the hits stay right. For servers, so that one heavy
-  // query cannot hold a thread for long. 0: no budget.
+  // total_upper) while the hits stay right; a match still running at twice
+  // the budget (one that must visit every candidate to find its hits: a
+  // broad wildcard, a sort by date) is abandoned without hits (local
+  // databases only). Results::time_limited says so. For servers, so that one
+  // heavy query cannot hold a thread for long. 0: no budget.
   double time_limit = 0;
   // Maximum number of terms a wildcard may expand to before BadQuery.
   std::size_t wildcard_limit = 1000;

@@ -87,6 +87,10 @@ struct Results {
   // every match.
   std::map<std::string, std::vector<FacetCount>> facets;
   double seconds = 0;
+  // Query::time_limit ran out: the match stopped counting (total and facet
+  // counts are estimates, total_exact false), or, when it could not find
+  // its hits within twice the budget, was abandoned (no hits, no facets).
+  bool time_limited = false;
   // Query::allow_partial: some shards did not answer and these results come
   // from the others. failed_shards: "tcp://HOST:PORT: what happened".
   bool partial = false;
