@@ -53,6 +53,10 @@ void add_search_command(CLI::App& app, const GlobalOptions& global, RunFn& run) 
       ->capture_default_str();
   cmd->add_option("--snippet-chars", opts->query.snippet_chars, "Snippet length (0: no snippets)")
       ->capture_default_str();
+  cmd->add_option("--fragments", opts->query.snippet_fragments,
+                  "Snippet passages, 1 to 3: words far apart get one short passage each, joined with ' … '")
+      ->check(CLI::Range(1, 3))
+      ->capture_default_str();
   cmd->add_option("--facets", opts->query.facets, "Count matches by author, month, type, tag (comma-separated)")
       ->delimiter(',')
       ->allow_extra_args(false)  // one comma-separated list: the words after it are the query

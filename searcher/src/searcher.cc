@@ -277,6 +277,8 @@ Results Searcher::Impl::run(const Query& query) {
   // handle made the 8-thread reader/writer test fail with
   // DatabaseModifiedError before parse detached it.
   if (!queries) queries = std::make_unique<QueryBuilder>(settings);
+  if (query.snippet_fragments < 1 || query.snippet_fragments > 3)
+    throw BadQuery("snippet fragments: " + std::to_string(query.snippet_fragments) + " is not 1, 2 or 3");
   ParsedQuery parsed = queries->build(query, db);
   // A long question that few documents hold whole: ranked by the words held.
   std::optional<Relaxation> relaxation = relax_question(*queries, query, db, parsed.query);
@@ -440,7 +442,7 @@ Results Searcher::Impl::run(const Query& query) {
     hit.rank = ++rank;
     hit.score = it.get_weight();
     ++it;
-    if (snippets) hit.snippet = snippets->make(record.text, query.snippet_chars);
+    if (snippets) hit.snippet = snippets->make(record.text, query.snippet_chars, query.snippet_fragments);
     results.hits.push_back(std::move(hit));
   }
   // When the match visited every matching document, Xapian's collapse counts
@@ -461,8 +463,9 @@ Results Searcher::Impl::run(const Query& query) {
     }
     if (query.thread)
       results.groups = thread_groups(
-          db, results.hits, matches, query.thread_comments, fetch_documents(), to_hit,
-          [&](const std::string& text) { return snippets ? snippets->make(text, query.snippet_chars) : Snippet(); });
+          db, results.hits, matches, query.thread_comments, fetch_documents(), to_hit, [&](const std::string& text) {
+            return snippets ? snippets->make(text, query.snippet_chars, query.snippet_fragments) : Snippet();
+          });
   }
   if (separate_facets) {
     Xapian::Enquire counting(db);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "fragment_chooser.h"
 #include "word_tokenizer.h"
 
 namespace byline {
@@ -340,6 +341,18 @@ Snippet SnippetGenerator::make(std::string_view text, std::size_t chars) {
   if (!out.empty() && out.back() == ' ') out.pop_back();
   if (!all_space(end, n)) out.append(kEllipsis);
   return snippet;
+}
+
+Snippet SnippetGenerator::make(std::string_view text, std::size_t chars, std::size_t fragments) {
+  if (fragments > 1 && chars > 0 && text.size() > chars) {
+    find_matches(text);
+    std::vector<FragmentMatch> found;
+    found.reserve(matches_.size());
+    for (const Match& m : matches_) found.push_back({m.begin, m.end, m.group});
+    std::vector<TextRange> ranges = choose_fragments(text, found, group_keys_.size(), chars, fragments);
+    if (ranges.size() > 1) return render_fragments(text, found, ranges);
+  }
+  return make(text, chars);
 }
 
 }  // namespace byline

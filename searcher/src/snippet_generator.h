@@ -58,6 +58,11 @@ class SnippetGenerator {
   // start of the text. chars == 0 or an empty text: an empty snippet.
   Snippet make(std::string_view text, std::size_t chars);
 
+  // The same with up to `fragments` passages (fragment_chooser.h) when the
+  // query's words stand too far apart for one; one passage (as above) when
+  // it holds them all or fragments == 1.
+  Snippet make(std::string_view text, std::size_t chars, std::size_t fragments);
+
   // The whole text as it is, with every match highlighted (`byline show
   // --query`).
   Snippet highlight_all(std::string_view text);

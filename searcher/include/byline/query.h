@@ -45,6 +45,11 @@ struct Query {
   bool thread = false;
   std::size_t thread_comments = 3;     // matching comments shown per group
   std::size_t snippet_chars = 200;     // 0: no snippets
+  // Passages per snippet, 1 to 3: when the query's words stand too far apart
+  // for one passage of snippet_chars bytes, up to this many shorter ones
+  // (cut at sentence or clause boundaries, joined with " … ", each adding
+  // query words the others lack) share the same budget. Else BadQuery.
+  std::size_t snippet_fragments = 2;
   // Facets to count over all matches: any of "author", "month", "type", "tag".
   std::vector<std::string> facets;
   // Results::total is exact up to 100,000 matches, whatever limit and offset;
