@@ -19,7 +19,10 @@ case "${1:-}" in
   --tsan)
     export BUILD_DIR=build-tsan BUILD_TYPE=RelWithDebInfo
     cmake_args+=(-DBYLINE_SANITIZE=thread)
-    ctest_args+=(-R "threads|concurren")
+    # Every test that runs more than one thread (in the test or in the
+    # binary it starts): readers and writers at once, parallel index runs,
+    # shard fetch workers, the server (a thread pool).
+    ctest_args+=(-R "threads|concurren|at once|parallel|worker|fetch connection|--jobs|readers|writer|^server:")
     shift ;;
 esac
 export BUILD_DIR="${BUILD_DIR:-build}"

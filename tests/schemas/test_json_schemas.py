@@ -275,6 +275,16 @@ class JsonSchemaTest(unittest.TestCase):
                     value = self.json_of(S + "count.schema.json", args)
                     self.assertTrue(value["total_exact"])
 
+    # -- authors and tags ----------------------------------------------------
+
+    def test_authors_and_tags_json(self):
+        for db in self.dbs():
+            for command in ("authors", "tags"):
+                for extra in ([], ["--sort", "name"], ["--sort", "recent"], ["--type", "comment"], ["boston"]):
+                    args = ["--db", db, command] + extra + ["--format", "json"]
+                    value = self.json_of(S + "names.schema.json", args)
+                    self.assertIn(command, value)
+
     # -- show ---------------------------------------------------------------
 
     def test_show_json(self):
