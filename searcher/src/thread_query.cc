@@ -16,6 +16,15 @@ bool is_space(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0;
 // In ThreadRelation order.
 constexpr std::string_view kThreadFields[] = {"on:", "discussed:", "reply:"};
 
+// Field names are case-insensitive, as prepare_query_text reads them: an
+// "On:(...)" left to Xapian's parser reached its "on" field processor and
+// crashed libxapian 1.4.22 on some subqueries (query_snippet_fuzzer).
+bool names_field(std::string_view typed, std::string_view field) {
+  return typed.size() == field.size() && std::equal(typed.begin(), typed.end(), field.begin(), [](char a, char b) {
+           return std::tolower(static_cast<unsigned char>(a)) == b;
+         });
+}
+
 // The document id in a kSlotOrder value: "1" + 12-digit date + id, or "0" + id.
 std::string id_of_order_key(const std::string& key) {
   if (key.empty()) return {};
@@ -117,7 +126,7 @@ std::string extract_thread_subqueries(std::string_view text, std::vector<ThreadC
     std::size_t name = 0;
     if (!in_quotes && word_start)
       for (std::size_t f = 0; f < std::size(kThreadFields); ++f)
-        if (text.substr(i, kThreadFields[f].size()) == kThreadFields[f]) name = f + 1;
+        if (names_field(text.substr(i, kThreadFields[f].size()), kThreadFields[f])) name = f + 1;
     const std::size_t value_at = name ? i + kThreadFields[name - 1].size() : 0;
     if (!name || value_at >= text.size() || is_space(text[value_at])) {
       out.push_back(c);
@@ -146,7 +155,7 @@ std::string extract_thread_subqueries(std::string_view text, std::vector<ThreadC
       while (end < text.size() && !is_space(text[end]) && text[end] != ')') ++end;
       next = end;
     }
-    out.append(text.substr(i, value_at - i));  // "on:"
+    out.append(kThreadFields[name - 1]);  // "on:", however it was typed
     out.append(std::to_string(clauses->size()));
     clauses->push_back({static_cast<ThreadRelation>(name - 1), std::string(text.substr(start, end - start))});
     i = next;

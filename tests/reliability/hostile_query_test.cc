@@ -73,7 +73,12 @@ std::vector<std::string> hostile_queries() {
                                 "boston -2 -e-mail*",
                                 "-on:(boston) -a.b*",
                                 "russia -x -title:u.s*",
-                                "-2 -author:el-ise*"};
+                                "-2 -author:el-ise*",
+                                // A thread field typed in capitals reached Xapian's parser
+                                // unextracted and crashed it (query_snippet_fuzzer).
+                                "On:(X\x01+y:u)",
+                                "DISCUSSED:(boston\x01+y:u)",
+                                "Reply:(a\x02-b:c)"};
   q.push_back(std::string(10000, 'a'));
   std::string many_terms;
   for (int i = 0; i < 1000; ++i) many_terms.append("w").append(std::to_string(i)).append(" ");
