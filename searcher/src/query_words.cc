@@ -268,9 +268,9 @@ Xapian::Query WildcardExpander::operator()(const std::string& value) {
     if (error_->empty())
       *error_ = pattern + "*: matches " + with_thousands(words) + " words, more than the limit of " +
                 with_thousands(limit_) + " (make the start of the word longer)";
-    return Xapian::Query::MatchNothing;
+    return no_match_query();
   }
-  if (stems.empty()) return Xapian::Query::MatchNothing;
+  if (stems.empty()) return no_match_query();
   std::sort(stems.begin(), stems.end());
   stems.erase(std::unique(stems.begin(), stems.end()), stems.end());
   // The stems of the words, scored as one word (a synonym, as Xapian's own

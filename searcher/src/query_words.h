@@ -29,6 +29,12 @@ inline constexpr char kWildcardField[] = "bylinewildcard";
 inline constexpr char kWildcardTitleField[] = "bylinewildcardtitle";
 inline constexpr char kWildcardAuthorField[] = "bylinewildcardauthor";
 
+// What a field processor returns for "nothing": a term no document holds,
+// never the empty Xapian::Query, which libxapian 1.4.22's parser can
+// dereference when it combines a field's value with +/- words (segfaults
+// found by query_snippet_fuzzer).
+inline Xapian::Query no_match_query() { return Xapian::Query(std::string("\x01byline-no-match")); }
+
 // `text` after prepare_query_text. Throws BadQuery.
 std::string rewrite_query_words(std::string_view text);
 

@@ -5,6 +5,7 @@
 #include <iterator>
 
 #include "byline/error.h"
+#include "query_words.h"
 #include "schema.h"
 #include "thread_groups.h"
 
@@ -155,7 +156,12 @@ std::string extract_thread_subqueries(std::string_view text, std::vector<ThreadC
       while (end < text.size() && !is_space(text[end]) && text[end] != ')') ++end;
       next = end;
     }
-    out.append(kThreadFields[name - 1]);  // "on:", however it was typed
+    // The hidden field the parser knows the clause by ("bylinejoinon:0"):
+    // an "on:" this loop did not take out (after a control byte, say) is then
+    // plain text to Xapian, never a value for the join's field processor,
+    // which crashed libxapian 1.4.22's parser on such values.
+    out.append(kThreadJoinFieldPrefix);
+    out.append(kThreadFields[name - 1]);
     out.append(std::to_string(clauses->size()));
     clauses->push_back({static_cast<ThreadRelation>(name - 1), std::string(text.substr(start, end - start))});
     i = next;
@@ -219,13 +225,14 @@ Xapian::Query thread_join(ThreadRelation relation, const Xapian::Query& sub, con
 
 Xapian::Query ThreadFieldProcessor::operator()(const std::string& value) {
   // QueryParser passes the clause number (a word of digits).
-  if (value.empty() || value.size() > 9) return Xapian::Query::MatchNothing;
+  if (value.empty() || value.size() > 9) return no_match_query();
   std::size_t n = 0;
   for (std::size_t i = 0; i < value.size(); ++i) {
-    if (!std::isdigit(static_cast<unsigned char>(value[i]))) return Xapian::Query::MatchNothing;
+    if (!std::isdigit(static_cast<unsigned char>(value[i]))) return no_match_query();
     n = n * 10 + static_cast<std::size_t>(value[i] - '0');
   }
-  return n < joined_->size() ? (*joined_)[n] : Xapian::Query::MatchNothing;
+  if (n >= joined_->size() || (*joined_)[n].empty()) return no_match_query();
+  return (*joined_)[n];
 }
 
 }  // namespace byline

@@ -79,6 +79,10 @@ bool semi_join_pages(ThreadRelation relation, const Xapian::Query& rest, const X
 
 // The field processor of on:, discussed: and reply: for Xapian::QueryParser:
 // `N` is the already joined clause N; anything else matches nothing.
+// What extract_thread_subqueries puts before "on:", "discussed:" and
+// "reply:", and the names QueryBuilder gives the join's field processors.
+inline constexpr char kThreadJoinFieldPrefix[] = "bylinejoin";
+
 class ThreadFieldProcessor : public Xapian::FieldProcessor {
  public:
   explicit ThreadFieldProcessor(const std::vector<Xapian::Query>* joined) : joined_(joined) {}

@@ -165,8 +165,8 @@ TEST_CASE("disk full: one line, exit 1, and the index opens at its last commit",
   const fs::path in = dir / "in";
   synthesise_pages(in, 1500);
   const fs::path small = dir / "small";
-  if (!mount_small_tmpfs(small, "3m")) {
-    WARN("SKIPPED: cannot mount a 3 MB tmpfs here (" << std::strerror(errno) << "): run as root to test a full disk");
+  if (!mount_small_tmpfs(small, "8m")) {
+    WARN("SKIPPED: cannot mount an 8 MB tmpfs here (" << std::strerror(errno) << "): run as root to test a full disk");
     return;
   }
   Unmount unmount{small};

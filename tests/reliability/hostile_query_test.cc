@@ -78,7 +78,11 @@ std::vector<std::string> hostile_queries() {
                                 // unextracted and crashed it (query_snippet_fuzzer).
                                 "On:(X\x01+y:u)",
                                 "DISCUSSED:(boston\x01+y:u)",
-                                "Reply:(a\x02-b:c)"};
+                                "Reply:(a\x02-b:c)",
+                                // An "on:" after a control byte is not a thread clause: it
+                                // reached the join's field processor and crashed the parser.
+                                "\x18on:(X\x01+O.u",
+                                "\x18on:(\x18on:(_2j+h\x01+O NEAR\x0cu"};
   q.push_back(std::string(10000, 'a'));
   std::string many_terms;
   for (int i = 0; i < 1000; ++i) many_terms.append("w").append(std::to_string(i)).append(" ");
