@@ -11,37 +11,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include "scoped_env.h"
 #include "test_support.h"
 
 using namespace byline::test;
 namespace fs = std::filesystem;
 
 namespace {
-
-// Sets (or unsets) one environment variable of this test process, which
-// run_byline passes on, and puts it back afterwards.
-class ScopedEnv {
- public:
-  ScopedEnv(const char* name, std::optional<std::string> value) : name_(name) {
-    if (const char* old = std::getenv(name)) old_ = old;
-    if (value)
-      setenv(name, value->c_str(), 1);
-    else
-      unsetenv(name);
-  }
-  ~ScopedEnv() {
-    if (old_)
-      setenv(name_, old_->c_str(), 1);
-    else
-      unsetenv(name_);
-  }
-  ScopedEnv(const ScopedEnv&) = delete;
-  ScopedEnv& operator=(const ScopedEnv&) = delete;
-
- private:
-  const char* name_;
-  std::optional<std::string> old_;
-};
 
 // A home, data and config folder of our own, and no BYLINE_DB.
 struct ChoiceFixture {
