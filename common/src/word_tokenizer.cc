@@ -273,8 +273,14 @@ bool WordTokenizer::cut_word(Token& out) {
     }
     const auto c0 = static_cast<unsigned char>(text[i]);
     CodePoint first = c0 < 0x80 ? CodePoint{c0, 1} : decode(text, i);
-    const bool wanted =
-        first_bytes_ == nullptr || c0 >= 0x80 || first_bytes_->test(c0 >= 'A' && c0 <= 'Z' ? c0 + 32 : c0);
+    // A word that continues a hyphenated word ("mail" of "e-mail") is read
+    // whatever its first byte: the joined form ("email") starts with the
+    // first part's byte, which the filter has already let through.
+    const bool continues_chain = !chain_.empty() && chain_ok_ && begin > chain_end_ &&
+                                 is_hyphen(decode(text, chain_end_).value) &&
+                                 chain_end_ + decode(text, chain_end_).length == begin;
+    const bool wanted = first_bytes_ == nullptr || c0 >= 0x80 || continues_chain ||
+                        first_bytes_->test(c0 >= 'A' && c0 <= 'Z' ? c0 + 32 : c0);
     std::string lower;
     bool ascii = true, all_caps = true;
     std::size_t letters = 0;

@@ -6,6 +6,7 @@
 #include <xapian.h>
 #include <catch2/catch.hpp>
 
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "news_pages.h"
@@ -93,9 +94,20 @@ TEST_CASE("possessives, hyphenated words and numbers as written", "[cli][tokens]
   CHECK(f.found("1,000") == Names{"embassy"});
   CHECK(f.found("1000 tonnes") == Names{"embassy"});
   CHECK(f.found("3.5%") == Names{"embassy"});
-  std::string snippet = f.search("email")["hits"][0]["snippet_html"];
-  CHECK((snippet.find("<mark>e-mail</mark>") != std::string::npos ||
-         snippet.find("<mark>email</mark>") != std::string::npos));
+  // Each hit highlights the word as it is written there, "e-mail" too: the
+  // snippet's filter on first letters once skipped the "mail" of "e-mail"
+  // (no query word starts with "m"), so the joined "email" was never formed.
+  std::map<std::string, std::string> marked;
+  const json by_email = f.search("email");  // kept: a range-for over a temporary's member dangles
+  for (const json& hit : by_email["hits"])
+    marked[std::filesystem::path(hit["source"].get<std::string>()).stem().string()] =
+        hit["snippet_html"].get<std::string>();
+  CHECK(marked["embassy"].find("<mark>e-mail</mark>") != std::string::npos);
+  CHECK(marked["trade"].find("<mark>email</mark>") != std::string::npos);
+  const json by_hyphen = f.search("e-mail");
+  CHECK(by_hyphen["hits"].size() == 3);
+  for (const json& hit : by_hyphen["hits"])
+    CHECK(hit["snippet_html"].get<std::string>().find("<mark>") != std::string::npos);
 }
 
 TEST_CASE("a bare query finds the author's words, below title and body", "[cli][tokens]") {
