@@ -163,6 +163,11 @@ std::string extract_thread_subqueries(std::string_view text, std::vector<ThreadC
     out.append(kThreadJoinFieldPrefix);
     out.append(kThreadFields[name - 1]);
     out.append(std::to_string(clauses->size()));
+    // The clause ends where its ')' or quote did: what follows is a word of
+    // its own. Glued to the number ("bylinejoinon:0-o" from "-a -on:(x)-o"),
+    // libxapian 1.4.22's parser read it as part of the field's value and
+    // segfaulted on the negated query around it.
+    if (next < text.size() && !is_space(text[next])) out.push_back(' ');
     clauses->push_back({static_cast<ThreadRelation>(name - 1), std::string(text.substr(start, end - start))});
     i = next;
   }

@@ -82,7 +82,13 @@ std::vector<std::string> hostile_queries() {
                                 // An "on:" after a control byte is not a thread clause: it
                                 // reached the join's field processor and crashed the parser.
                                 "\x18on:(X\x01+O.u",
-                                "\x18on:(\x18on:(_2j+h\x01+O NEAR\x0cu"};
+                                "\x18on:(\x18on:(_2j+h\x01+O NEAR\x0cu",
+                                // A word glued to a thread clause's ')' after negated
+                                // words crashed the parser (query_snippet_fuzzer).
+                                "-oil -on:(x)-o",
+                                "-a -discussed:(x)-o",
+                                "-a -reply:(x)-o",
+                                "-a -on:\"x\"-o"};
   q.push_back(std::string(10000, 'a'));
   std::string many_terms;
   for (int i = 0; i < 1000; ++i) many_terms.append("w").append(std::to_string(i)).append(" ");
