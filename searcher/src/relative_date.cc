@@ -54,8 +54,11 @@ RelativePeriod days(const Moment& first, const Moment& last) {
 Moment add_months(const Moment& m, long months) {
   long index = static_cast<long>(m.year) * 12 + (m.month - 1) + months;
   Moment out = m;
-  out.year = static_cast<int>(index / 12);
-  out.month = static_cast<int>(index % 12) + 1;
+  // Floor division: an index before year 0 ("2054y" ago in 2026) must still
+  // give a month of 1..12 (the caller then refuses the year).
+  const long year = index >= 0 ? index / 12 : (index - 11) / 12;
+  out.year = static_cast<int>(year);
+  out.month = static_cast<int>(index - year * 12) + 1;
   if (out.day > days_in_month(out.year, out.month)) out.day = days_in_month(out.year, out.month);
   return out;
 }
