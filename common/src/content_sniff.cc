@@ -4,6 +4,9 @@
 #include <cctype>
 #include <string>
 
+#include "file_reader.h"
+#include "gzip_reader.h"
+
 namespace byline {
 namespace {
 
@@ -89,6 +92,16 @@ const char* content_kind_name(ContentKind kind) {
       return "binary";
   }
   return "?";
+}
+
+ContentKind sniff_file(FileReader& file, bool* gzipped) {
+  // Compressed bytes enough for kSniffBytes of text: a member cut off here
+  // still gives what it decompressed so far.
+  std::string head = file.read_at(0, 4 * kSniffBytes);
+  const bool gzip = is_gzip(head);
+  if (gzipped) *gzipped = gzip;
+  if (gzip) head = inflate_member(head, 0, kSniffBytes).data;
+  return sniff_content(std::string_view(head).substr(0, kSniffBytes));
 }
 
 }  // namespace byline

@@ -18,6 +18,12 @@ inline constexpr std::size_t kSniffBytes = 8192;
 // 1 in 10 bytes that are control characters no text uses.
 ContentKind sniff_content(std::string_view head);
 
+// The kind of a file's content, from its first bytes (decompressed first
+// when it is gzip: *gzipped then says so). Throws byline::IoError when the
+// file cannot be read.
+class FileReader;
+ContentKind sniff_file(FileReader& file, bool* gzipped = nullptr);
+
 const char* content_kind_name(ContentKind kind);
 
 }  // namespace byline

@@ -15,30 +15,49 @@ bool is_gzip(std::string_view bytes) {
 }
 
 GzipMember inflate_member(std::string_view bytes, std::size_t offset, std::size_t max_output) {
-  GzipMember member;
   if (offset >= bytes.size() || !is_gzip(bytes.substr(offset))) {
+    GzipMember member;
     member.error = "no gzip member here";
     return member;
   }
+  std::string_view rest = bytes.substr(offset);
+  return inflate_member_stream(
+      [&rest] {
+        // zlib counts its input in uInt: hand it over in pieces that fit.
+        std::string_view piece = rest.substr(0, std::min<std::size_t>(rest.size(), UINT_MAX / 2));
+        rest.remove_prefix(piece.size());
+        return piece;
+      },
+      max_output);
+}
+
+GzipMember inflate_member_stream(const std::function<std::string_view()>& next_input, std::size_t max_output) {
+  GzipMember member;
   z_stream stream{};
   // 16 + MAX_WBITS: a gzip wrapper, not raw deflate or zlib.
   if (inflateInit2(&stream, 16 + MAX_WBITS) != Z_OK) {
     member.error = "zlib cannot start";
     return member;
   }
-  std::string_view input = bytes.substr(offset);
-  const auto* next = reinterpret_cast<const unsigned char*>(input.data());
-  std::size_t left = input.size();
+  bool input_ended = false;
+  bool first = true;
   char buffer[65536];
   int status = Z_OK;
   while (status == Z_OK) {
-    if (stream.avail_in == 0) {
-      if (left == 0) break;
-      auto chunk = static_cast<uInt>(std::min<std::size_t>(left, UINT_MAX / 2));
-      stream.next_in = const_cast<unsigned char*>(next);
-      stream.avail_in = chunk;
-      next += chunk;
-      left -= chunk;
+    if (stream.avail_in == 0 && !input_ended) {
+      std::string_view piece = next_input();
+      if (first && !is_gzip(piece)) {
+        inflateEnd(&stream);
+        member.error = "no gzip member here";
+        return member;
+      }
+      first = false;
+      if (piece.empty()) {
+        input_ended = true;
+      } else {
+        stream.next_in = reinterpret_cast<unsigned char*>(const_cast<char*>(piece.data()));
+        stream.avail_in = static_cast<uInt>(piece.size());
+      }
     }
     stream.next_out = reinterpret_cast<unsigned char*>(buffer);
     stream.avail_out = sizeof buffer;
@@ -51,7 +70,7 @@ GzipMember inflate_member(std::string_view bytes, std::size_t offset, std::size_
       return member;
     }
     member.data.append(buffer, produced);
-    if (status == Z_BUF_ERROR && stream.avail_in == 0 && left == 0) break;  // input ended mid-member
+    if (status == Z_BUF_ERROR && stream.avail_in == 0 && input_ended) break;  // input ended mid-member
     if (status == Z_BUF_ERROR) status = Z_OK;  // no progress possible this round: feed more
   }
   member.consumed = static_cast<std::size_t>(stream.total_in);

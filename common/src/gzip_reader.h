@@ -5,6 +5,7 @@
 #define BYLINE_GZIP_READER_H
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -24,6 +25,11 @@ struct GzipMember {
 // `max_output` bytes (more is an error: "larger than N bytes", so a gzip bomb
 // cannot exhaust memory; `data` then holds the first max_output bytes).
 GzipMember inflate_member(std::string_view bytes, std::size_t offset, std::size_t max_output);
+
+// The same for a member read piece by piece (a .warc.gz read from disk):
+// next_input() gives the compressed bytes that follow those it gave before,
+// "" at the end of the input. The member must start the first piece.
+GzipMember inflate_member_stream(const std::function<std::string_view()>& next_input, std::size_t max_output);
 
 // Decompresses every member of a gzip file, end to end. Throws byline::Error
 // ("not valid gzip data: why") when a member is corrupt or cut off, or when

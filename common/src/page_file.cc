@@ -8,9 +8,9 @@
 #include "byline/error.h"
 #include "byline/page.h"
 #include "content_sniff.h"
+#include "file_reader.h"
 #include "gzip_reader.h"
 #include "html_page.h"
-#include "mapped_file.h"
 #include "page_limits.h"
 #include "system_words.h"
 #include "warc_reader.h"
@@ -60,13 +60,10 @@ ParseResult parse_file(const std::string& path) {
 void read_file_pages(const std::string& path, const std::function<void(const FilePage&)>& on_page,
                      const std::function<void(const std::string&)>& on_problem) {
   {
-    MappedFile map(path);
-    std::string_view bytes = map.bytes();
-    std::string head =
-        is_gzip(bytes) ? inflate_member(bytes, 0, kSniffBytes).data : std::string(bytes.substr(0, kSniffBytes));
-    if (sniff_content(head) == ContentKind::Warc) {
+    FileReader file(path);
+    if (sniff_file(file) == ContentKind::Warc) {
       scan_warc(
-          bytes, 0,
+          file, 0,
           [&](const WarcRecord& record) {
             if (record.type != "response") return true;
             std::string why;

@@ -7,6 +7,7 @@
 #include <charconv>
 
 #include "byline/error.h"
+#include "file_reader.h"
 #include "gzip_reader.h"
 #include "html_charset.h"
 
@@ -55,6 +56,13 @@ struct ParsedRecord {
   WarcRecord record;
   std::size_t end = 0;  // just after the record and its trailing blank lines
   std::string error;    // "" when the record is whole
+  // When the bytes ended too soon: the header had no end yet, or the bytes
+  // from the record's start that would hold it whole (header, block and
+  // the blank lines after it), and where its block starts and how long it is.
+  bool header_cut = false;
+  std::uint64_t needed = 0;
+  std::size_t body = 0;
+  std::uint64_t length = 0;
 };
 
 // One record at `at` of an uncompressed buffer.
@@ -67,6 +75,7 @@ ParsedRecord parse_record(std::string_view bytes, std::size_t at) {
   std::size_t line_end = bytes.find('\n', at);
   if (line_end == std::string_view::npos) {
     out.error = "truncated record header";
+    out.header_cut = true;
     return out;
   }
   std::optional<std::uint64_t> length;
@@ -89,6 +98,7 @@ ParsedRecord parse_record(std::string_view bytes, std::size_t at) {
   });
   if (body == std::string_view::npos) {
     out.error = "truncated record header";
+    out.header_cut = true;
     return out;
   }
   if (!length) {
@@ -98,6 +108,9 @@ ParsedRecord parse_record(std::string_view bytes, std::size_t at) {
   if (*length > bytes.size() - body) {
     out.error = "truncated record (Content-Length " + std::to_string(*length) + ", " +
                 std::to_string(bytes.size() - body) + " bytes left)";
+    out.body = body;
+    out.length = *length;
+    out.needed = (body - at) + *length + 4;
     return out;
   }
   out.record.block = bytes.substr(body, static_cast<std::size_t>(*length));
@@ -230,50 +243,192 @@ std::optional<HttpPage> http_html_page(std::string_view block, std::string& why)
   return page;
 }
 
-WarcScan scan_warc(std::string_view bytes, std::uint64_t start, const std::function<bool(const WarcRecord&)>& on_record,
-                   const std::function<void(const std::string&)>& on_damage) {
+namespace {
+
+// Where a scan reads its bytes from: memory, or a file read piece by piece.
+class WarcSource {
+ public:
+  virtual ~WarcSource() = default;
+  virtual std::uint64_t size() const = 0;
+  // Up to `length` bytes at `offset` into `out`; fewer at the end (or where
+  // a file was cut shorter since it was opened).
+  virtual void read(std::uint64_t offset, std::size_t length, std::string& out) = 0;
+};
+
+class MemorySource : public WarcSource {
+ public:
+  explicit MemorySource(std::string_view bytes) : bytes_(bytes) {}
+  std::uint64_t size() const override { return bytes_.size(); }
+  void read(std::uint64_t offset, std::size_t length, std::string& out) override {
+    out.assign(bytes_.substr(static_cast<std::size_t>(std::min<std::uint64_t>(offset, bytes_.size())), length));
+  }
+
+ private:
+  std::string_view bytes_;
+};
+
+class FileSource : public WarcSource {
+ public:
+  explicit FileSource(FileReader& file) : file_(file) {}
+  std::uint64_t size() const override { return file_.size(); }
+  void read(std::uint64_t offset, std::size_t length, std::string& out) override { file_.read_at(offset, length, out); }
+
+ private:
+  FileReader& file_;
+};
+
+constexpr std::size_t kHeaderProbe = 64u << 10;  // a record's header and, mostly, all of it
+constexpr std::size_t kMaxHeaderBytes = 1u << 20;
+constexpr std::size_t kSearchChunk = 1u << 20;
+constexpr std::size_t kGzipPiece = 256u << 10;
+constexpr std::uint64_t kNotFound = ~std::uint64_t{0};
+
+// The bytes of a source around the record being read: one buffer, read
+// again for each record (or kept when it already holds it).
+class SourceWindow {
+ public:
+  explicit SourceWindow(WarcSource& source) : source_(source), end_(source.size()) {}
+  // Where the bytes end: the size, or less once a read came back short.
+  std::uint64_t end() const { return end_; }
+  WarcSource& source() { return source_; }
+
+  // The bytes [offset, offset + length), fewer at the end.
+  std::string_view view(std::uint64_t offset, std::size_t length) {
+    const bool inside = offset >= begin_ && offset - begin_ <= buffer_.size();
+    const bool covered = inside && (offset + length <= begin_ + buffer_.size() || begin_ + buffer_.size() >= end_);
+    if (!covered) {
+      source_.read(offset, length, buffer_);
+      begin_ = offset;
+      if (buffer_.size() < length && offset + buffer_.size() < end_) end_ = offset + buffer_.size();
+    }
+    std::string_view all(buffer_);
+    return all.substr(static_cast<std::size_t>(offset - begin_), length);
+  }
+
+  // The offset of the first `pattern` at or after `from`, or kNotFound.
+  std::uint64_t find(std::uint64_t from, std::string_view pattern) {
+    std::string chunk;
+    while (from < end_) {
+      source_.read(from, kSearchChunk, chunk);
+      std::size_t hit = chunk.find(pattern);
+      if (hit != std::string::npos) return from + hit;
+      if (chunk.size() < kSearchChunk || chunk.size() < pattern.size()) return kNotFound;
+      from += chunk.size() - (pattern.size() - 1);  // a pattern across two chunks
+    }
+    return kNotFound;
+  }
+
+  // True when nothing but NULs, line ends and spaces follow `from`.
+  bool only_padding_from(std::uint64_t from) {
+    std::string chunk;
+    while (from < end_) {
+      source_.read(from, kSearchChunk, chunk);
+      if (chunk.empty()) return true;
+      if (chunk.find_first_not_of(std::string_view("\0\r\n ", 4)) != std::string::npos) return false;
+      from += chunk.size();
+    }
+    return true;
+  }
+
+ private:
+  WarcSource& source_;
+  std::string buffer_;
+  std::uint64_t begin_ = 0;
+  std::uint64_t end_;
+};
+
+// The uncompressed record at `at`, read with as many bytes as it needs.
+ParsedRecord read_record(SourceWindow& window, std::uint64_t at, bool& too_large) {
+  too_large = false;
+  std::size_t want = kHeaderProbe;
+  for (;;) {
+    std::string_view bytes = window.view(at, want);
+    ParsedRecord parsed = parse_record(bytes, 0);
+    if (parsed.error.empty() || at + bytes.size() >= window.end()) return parsed;
+    if (parsed.needed > want) {
+      if (parsed.needed > kMaxRecordBytes) {
+        too_large = true;
+        return parsed;
+      }
+      want = static_cast<std::size_t>(parsed.needed);
+    } else if (parsed.header_cut && want < kMaxHeaderBytes) {
+      want *= 2;
+    } else {
+      return parsed;
+    }
+  }
+}
+
+// The gzip member at `at`, its compressed bytes read a piece at a time.
+GzipMember read_member(SourceWindow& window, std::uint64_t at) {
+  std::uint64_t next = at;
+  std::string piece;
+  return inflate_member_stream(
+      [&]() -> std::string_view {
+        window.source().read(next, kGzipPiece, piece);
+        next += piece.size();
+        return piece;
+      },
+      kMaxRecordBytes);
+}
+
+WarcScan scan_source(SourceWindow& window, std::uint64_t start, const std::function<bool(const WarcRecord&)>& on_record,
+                     const std::function<void(const std::string&)>& on_damage) {
   WarcScan scan;
-  std::size_t at = static_cast<std::size_t>(std::min<std::uint64_t>(start, bytes.size()));
+  std::uint64_t at = std::min<std::uint64_t>(start, window.end());
   scan.end = at;
-  const bool compressed = is_gzip(bytes) || (at < bytes.size() && is_gzip(bytes.substr(at)));
-  auto damage = [&](std::size_t offset, const std::string& why) {
+  const bool compressed = is_gzip(window.view(0, 3)) || is_gzip(window.view(at, 3));
+  auto damage = [&](std::uint64_t offset, const std::string& why) {
     ++scan.damaged;
     if (on_damage) on_damage("offset " + std::to_string(offset) + ": " + why);
   };
-  while (at < bytes.size()) {
+  while (at < window.end()) {
     if (!compressed) {
-      ParsedRecord parsed = parse_record(bytes, at);
+      bool too_large = false;
+      ParsedRecord parsed = read_record(window, at, too_large);
+      if (too_large) {
+        // Skipped whole: its length says where the next record starts.
+        damage(at, "record of " + std::to_string(parsed.length) + " bytes, more than the " +
+                       std::to_string(kMaxRecordBytes >> 20) + " MiB Byline reads");
+        at += parsed.body + parsed.length;
+        std::string_view after = window.view(at, 4);
+        while (!after.empty() && (after.front() == '\r' || after.front() == '\n')) {
+          after.remove_prefix(1);
+          ++at;
+        }
+        continue;
+      }
       if (!parsed.error.empty()) {
         damage(at, parsed.error);
-        std::size_t next = bytes.find("\nWARC/", at + 1);
-        if (next == std::string_view::npos) break;
+        std::uint64_t next = window.find(at + 1, "\nWARC/");
+        if (next == kNotFound) break;
         at = next + 1;
         continue;
       }
       parsed.record.offset = at;
       ++scan.records;
-      at = parsed.end;
+      at += parsed.end;
       scan.end = at;
       if (!on_record(parsed.record)) break;
       continue;
     }
-    if (!is_gzip(bytes.substr(at))) {
+    if (!is_gzip(window.view(at, 3))) {
       // Padding at the end, or garbage between members.
-      if (bytes.substr(at).find_first_not_of(std::string_view("\0\r\n ", 4)) == std::string_view::npos) {
-        scan.end = bytes.size();
+      if (window.only_padding_from(at)) {
+        scan.end = window.end();
         break;
       }
       damage(at, "not a gzip member");
-      std::size_t next = bytes.find("\x1f\x8b\x08", at + 1);
-      if (next == std::string_view::npos) break;
+      std::uint64_t next = window.find(at + 1, "\x1f\x8b\x08");
+      if (next == kNotFound) break;
       at = next;
       continue;
     }
-    GzipMember member = inflate_member(bytes, at, kMaxRecordBytes);
+    GzipMember member = read_member(window, at);
     if (!member.complete) {
       damage(at, "gzip member: " + member.error);
-      std::size_t next = bytes.find("\x1f\x8b\x08", at + 1);
-      if (next == std::string_view::npos) break;
+      std::uint64_t next = window.find(at + 1, "\x1f\x8b\x08");
+      if (next == kNotFound) break;
       at = next;
       continue;
     }
@@ -295,6 +450,22 @@ WarcScan scan_warc(std::string_view bytes, std::uint64_t start, const std::funct
     if (!go_on) break;
   }
   return scan;
+}
+
+}  // namespace
+
+WarcScan scan_warc(std::string_view bytes, std::uint64_t start, const std::function<bool(const WarcRecord&)>& on_record,
+                   const std::function<void(const std::string&)>& on_damage) {
+  MemorySource source(bytes);
+  SourceWindow window(source);
+  return scan_source(window, start, on_record, on_damage);
+}
+
+WarcScan scan_warc(FileReader& file, std::uint64_t start, const std::function<bool(const WarcRecord&)>& on_record,
+                   const std::function<void(const std::string&)>& on_damage) {
+  FileSource source(file);
+  SourceWindow window(source);
+  return scan_source(window, start, on_record, on_damage);
 }
 
 }  // namespace byline

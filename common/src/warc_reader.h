@@ -11,6 +11,8 @@
 
 namespace byline {
 
+class FileReader;
+
 struct WarcRecord {
   std::uint64_t offset = 0;  // in the file: the record's gzip member, or its "WARC/" line
   std::string type;          // WARC-Type: "response", "request", "warcinfo", ...
@@ -43,6 +45,12 @@ struct WarcScan {
 // truncated or corrupt one; after damage, reading goes on at the next
 // record found. Stops early when on_record returns false.
 WarcScan scan_warc(std::string_view bytes, std::uint64_t start, const std::function<bool(const WarcRecord&)>& on_record,
+                   const std::function<void(const std::string&)>& on_damage);
+
+// The same, reading the file a record at a time (memory: about its largest
+// record). A file cut shorter while it is read ends the scan with damage at
+// the offset where its bytes stopped, never with a signal.
+WarcScan scan_warc(FileReader& file, std::uint64_t start, const std::function<bool(const WarcRecord&)>& on_record,
                    const std::function<void(const std::string&)>& on_damage);
 
 }  // namespace byline

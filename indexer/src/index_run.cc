@@ -24,13 +24,13 @@
 #include "byline/page.h"
 #include "byline/page_json.h"
 #include "content_sniff.h"
+#include "file_reader.h"
 #include "file_state.h"
 #include "gzip_reader.h"
 #include "html_page.h"
 #include "ids.h"
 #include "indexer_core.h"
 #include "input_walk.h"
-#include "mapped_file.h"
 #include "schema.h"
 #include "shard_commit.h"
 #include "system_words.h"
@@ -198,12 +198,10 @@ class IndexRun {
     bool gzipped = false;
     try {
       // What the file holds, from its first bytes (decompressed when gzip).
-      MappedFile map(file.path);
-      std::string_view head = map.bytes().substr(0, kSniffBytes);
-      gzipped = is_gzip(head);
-      kind = sniff_content(gzipped ? inflate_member(map.bytes(), 0, kSniffBytes).data : std::string(head));
+      FileReader reader(file.path);
+      kind = sniff_file(reader, &gzipped);
       if (kind == ContentKind::Warc) {
-        index_warc(shard, file_key, state_key, map.bytes(), old, state);
+        index_warc(shard, file_key, state_key, reader, old, state);
         return;
       }
     } catch (const Error& e) {
@@ -298,13 +296,17 @@ class IndexRun {
   // a page whose source is its URI and whose id is made from its URI and
   // date. An archive that only grew since the last run (its old bytes hash
   // as before) has only the records after the last one read indexed.
-  void index_warc(ShardWriter& shard, const std::string& file_key, const std::string& state_key, std::string_view bytes,
+  void index_warc(ShardWriter& shard, const std::string& file_key, const std::string& state_key, FileReader& file,
                   const std::optional<FileState>& old, FileState& state) {
     const std::string& path = state.path;
-    summary_.bytes += bytes.size();
-    shared_.add_bytes(bytes.size());
-    state.content_hash = hex64(hash64(bytes));
     const bool was_read = old && old->skip.empty();
+    // One pass of reads hashes the whole archive and, when it was read
+    // before, the part it had then (to tell "it grew" from "it changed").
+    const std::uint64_t old_size = was_read && old->size < file.size() ? old->size : 0;
+    const FileHashes hashes = hash_file(file, old_size);
+    summary_.bytes += hashes.bytes;
+    shared_.add_bytes(hashes.bytes);
+    state.content_hash = hex64(hashes.whole);
     if (was_read && old->content_hash == state.content_hash) {
       state.documents = old->documents;
       state.read_end = old->read_end;
@@ -314,8 +316,8 @@ class IndexRun {
       return;
     }
     std::uint64_t start = 0;
-    if (was_read && old->read_end > 0 && old->read_end <= old->size && bytes.size() > old->size &&
-        hex64(hash64(bytes.substr(0, static_cast<std::size_t>(old->size)))) == old->content_hash) {
+    if (was_read && old->read_end > 0 && old->read_end <= old->size && old_size > 0 &&
+        hex64(hashes.prefix) == old->content_hash) {
       start = old->read_end;
       state.documents = old->documents;
       shard.db.set_metadata(state_key, "");
@@ -325,7 +327,7 @@ class IndexRun {
     }
     bool stopped = false;
     WarcScan scan = scan_warc(
-        bytes, start,
+        file, start,
         [&](const WarcRecord& record) {
           if (record.type != "response") return true;
           std::string why;
