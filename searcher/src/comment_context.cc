@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 
+#include "quoted_text.h"
 #include "schema.h"
 
 namespace byline {
@@ -86,6 +87,35 @@ void add_comment_context(const Xapian::Database& db, std::vector<DocRecord*>& re
                          const std::vector<Xapian::docid>& docids, const FetchDocuments& fetch) {
   read_articles_by_position(db, records, docids, fetch);
   read_articles_by_page(db, records, fetch);
+}
+
+Xapian::docid docid_of(const Xapian::Database& db, const std::string& id) {
+  const std::string term = schema::term(schema::kPrefixId, id);
+  Xapian::PostingIterator it = db.postlist_begin(term);
+  return it == db.postlist_end(term) ? 0 : *it;
+}
+
+std::vector<std::vector<std::string>> quote_sources(const Xapian::Database& db, const std::vector<DocRecord*>& records,
+                                                    const FetchDocuments& fetch) {
+  std::vector<std::vector<std::string>> out(records.size());
+  std::vector<Xapian::docid> wanted;
+  std::vector<std::size_t> owner;
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    const DocRecord& r = *records[i];
+    if (!r.is_comment || !may_quote(r.text)) continue;
+    std::vector<std::string> ids{r.page_id};
+    if (r.comment_parent) ids.push_back(r.page_id + "." + std::to_string(*r.comment_parent));
+    for (const std::string& id : ids)
+      if (Xapian::docid did = docid_of(db, id)) {
+        wanted.push_back(did);
+        owner.push_back(i);
+      }
+  }
+  if (wanted.empty()) return out;
+  std::vector<std::string> data = fetch(wanted, true);
+  for (std::size_t j = 0; j < data.size(); ++j)
+    if (!data[j].empty()) out[owner[j]].push_back(normalize_for_quotes(decode_doc_record(data[j]).text));
+  return out;
 }
 
 }  // namespace byline

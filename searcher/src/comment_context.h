@@ -6,6 +6,7 @@
 
 #include <xapian.h>
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -35,6 +36,16 @@ void add_comment_context(const Xapian::Database& db, std::vector<DocRecord*>& re
 // ".<index>"); 0 otherwise. Lets a search read those articles in the same
 // round as its hits; add_comment_context checks what it reads.
 Xapian::docid likely_article(Xapian::docid did, std::string_view sort_key, std::size_t shard_count);
+
+// The docid of the document with public id `id` in db, 0 when none.
+Xapian::docid docid_of(const Xapian::Database& db, const std::string& id);
+
+// For each of `records`, the texts it may quote (quoted_text.h), normalised:
+// a comment's article and the comment it answers; none for articles and for
+// comments whose shape holds no quote (may_quote), so most hits read
+// nothing. One round of reads for all the hits.
+std::vector<std::vector<std::string>> quote_sources(const Xapian::Database& db, const std::vector<DocRecord*>& records,
+                                                    const FetchDocuments& fetch);
 
 }  // namespace byline
 

@@ -19,6 +19,7 @@
 #include "match_deadline.h"
 #include "name_summaries.h"
 #include "query_builder.h"
+#include "quoted_text.h"
 #include "relaxed_query.h"
 #include "reopen.h"
 #include "schema.h"
@@ -435,14 +436,21 @@ Results Searcher::Impl::run(const Query& query) {
     return out;
   };
   add_comment_context(db, shown, docids, fetch_articles);
+  // A comment's snippet leaves out what it quotes of its article or parent
+  // when its own words match: only comments shaped like a quote read them.
+  const std::vector<std::vector<std::string>> quoted_from =
+      snippets ? quote_sources(db, shown, fetch_documents()) : std::vector<std::vector<std::string>>(shown.size());
   std::size_t rank = query.offset;
   Xapian::MSetIterator it = mset.begin();
-  for (const DocRecord& record : records) {
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    const DocRecord& record = records[i];
     Hit hit = to_hit(record);
     hit.rank = ++rank;
     hit.score = it.get_weight();
     ++it;
-    if (snippets) hit.snippet = snippets->make(record.text, query.snippet_chars, query.snippet_fragments);
+    if (snippets)
+      hit.snippet =
+          snippet_skipping_quotes(*snippets, record.text, quoted_from[i], query.snippet_chars, query.snippet_fragments);
     results.hits.push_back(std::move(hit));
   }
   // When the match visited every matching document, Xapian's collapse counts
@@ -463,8 +471,11 @@ Results Searcher::Impl::run(const Query& query) {
     }
     if (query.thread)
       results.groups = thread_groups(
-          db, results.hits, matches, query.thread_comments, fetch_documents(), to_hit, [&](const std::string& text) {
-            return snippets ? snippets->make(text, query.snippet_chars, query.snippet_fragments) : Snippet();
+          db, results.hits, matches, query.thread_comments, fetch_documents(), to_hit,
+          [&](const std::string& text, const std::vector<std::string>& sources) {
+            return snippets
+                       ? snippet_skipping_quotes(*snippets, text, sources, query.snippet_chars, query.snippet_fragments)
+                       : Snippet();
           });
   }
   if (separate_facets) {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "comment_context.h"
+#include "quoted_text.h"
 #include "schema.h"
 
 namespace byline {
@@ -12,13 +14,6 @@ std::string id_of_order_key(const std::string& key) {
   if (key.empty()) return {};
   if (key[0] == '1') return key.size() > 13 ? key.substr(13) : std::string();
   return key.substr(1);
-}
-
-// The docid of the document with this id, 0 when there is none.
-Xapian::docid docid_of(const Xapian::Database& db, const std::string& id) {
-  const std::string term = schema::term(schema::kPrefixId, id);
-  Xapian::PostingIterator it = db.postlist_begin(term);
-  return it == db.postlist_end(term) ? 0 : *it;
 }
 
 }  // namespace
@@ -54,7 +49,7 @@ std::vector<ThreadGroup> thread_groups(const Xapian::Database& db, const std::ve
                                        const std::map<std::string, std::vector<PageMatch>>& matches,
                                        std::size_t comments_per_group, const FetchDocuments& fetch,
                                        const std::function<Hit(const DocRecord&)>& to_hit,
-                                       const std::function<Snippet(const std::string&)>& snippet) {
+                                       const ThreadSnippet& snippet) {
   std::vector<ThreadGroup> groups;
   // Round 1: each group's article and best comments.
   std::vector<Xapian::docid> wanted;
@@ -101,10 +96,10 @@ std::vector<ThreadGroup> thread_groups(const Xapian::Database& db, const std::ve
         parent_docids.push_back(did);
       }
     }
-  std::map<std::string, std::optional<std::string>> parent_author;
+  std::map<std::string, DocRecord> parent_record;
   std::vector<std::string> parents = fetch(parent_docids, true);
   for (std::size_t i = 0; i < parents.size(); ++i)
-    if (!parents[i].empty()) parent_author[parent_ids[i]] = decode_doc_record(parents[i]).author;
+    if (!parents[i].empty()) parent_record[parent_ids[i]] = decode_doc_record(parents[i]);
 
   std::size_t at = 0;
   for (std::size_t g = 0; g < groups.size(); ++g) {
@@ -114,7 +109,7 @@ std::vector<ThreadGroup> thread_groups(const Xapian::Database& db, const std::ve
     group.article.id = group.page_id;
     group.article.rank = group.rank;
     group.article.score = article_weight[g];
-    if (group.article_matched) group.article.snippet = snippet(article.text);
+    if (group.article_matched) group.article.snippet = snippet(article.text, {});
     for (const PageMatch* m : shown[g]) {
       DocRecord record = records[at++];
       if (record.page_id.empty()) continue;  // gone since the match
@@ -123,11 +118,19 @@ std::vector<ThreadGroup> thread_groups(const Xapian::Database& db, const std::ve
       Hit hit = to_hit(record);
       hit.score = m->weight;
       hit.rank = group.rank;
-      hit.snippet = snippet(record.text);
+      const DocRecord* parent = nullptr;
       if (record.comment_parent) {
-        auto p = parent_author.find(record.page_id + "." + std::to_string(*record.comment_parent));
-        if (p != parent_author.end()) hit.parent_author = p->second;
+        auto p = parent_record.find(record.page_id + "." + std::to_string(*record.comment_parent));
+        if (p != parent_record.end()) parent = &p->second;
       }
+      if (parent) hit.parent_author = parent->author;
+      // What the comment may quote: its article and its parent.
+      std::vector<std::string> quoted_from;
+      if (may_quote(record.text)) {
+        quoted_from.push_back(normalize_for_quotes(article.text));
+        if (parent) quoted_from.push_back(normalize_for_quotes(parent->text));
+      }
+      hit.snippet = snippet(record.text, quoted_from);
       group.comments.push_back(std::move(hit));
     }
   }

@@ -39,13 +39,17 @@ std::map<std::string, std::vector<PageMatch>> matches_by_page(const Xapian::Data
                                                               const std::vector<std::string>& pages,
                                                               const std::function<void(Xapian::Enquire&)>& configure);
 
+// A snippet of a text, leaving out what it quotes of `quoted_from`
+// (normalised texts, quoted_text.h; empty for an article).
+using ThreadSnippet = std::function<Snippet(const std::string& text, const std::vector<std::string>& quoted_from)>;
+
 // The thread groups of the hits of a collapsed match (each its page's best
 // document). `to_hit` makes a hit of a record, `snippet` its snippet.
 std::vector<ThreadGroup> thread_groups(const Xapian::Database& db, const std::vector<Hit>& best,
                                        const std::map<std::string, std::vector<PageMatch>>& matches,
                                        std::size_t comments_per_group, const FetchDocuments& fetch,
                                        const std::function<Hit(const DocRecord&)>& to_hit,
-                                       const std::function<Snippet(const std::string&)>& snippet);
+                                       const ThreadSnippet& snippet);
 
 // A hit of a stored record (searcher.cc).
 Hit to_hit(const DocRecord& record);
