@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets with clang (ASan + UBSan) in build-fuzz/ and
-# runs them. Targets: parse_page html query query_snippet jsonl stub (fuzz/CMakeLists.txt).
+# runs them. Targets: parse_page html query query_snippet jsonl stub warc (fuzz/CMakeLists.txt).
 #
 #   fuzz/run.sh [SECONDS]                  the short run of ./test.sh: every target SECONDS
 #                                          (default 30) from the committed seeds, libFuzzer
@@ -23,7 +23,7 @@
 # FUZZ_BUILD_DIR=build-fuzz by default (not BUILD_DIR: test.sh exports that for the gcc build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-all_targets=(parse_page html query query_snippet jsonl stub)
+all_targets=(parse_page html query query_snippet jsonl stub warc)
 usage() { echo "usage: fuzz/run.sh [SECONDS] | fuzz/run.sh --long MINUTES [TARGET...]" >&2; exit 2; }
 whole_number() { case "$1" in '' | *[!0-9]*) return 1 ;; esac; }
 
@@ -84,6 +84,7 @@ target_flags() {
     query | query_snippet) echo -dict=fuzz/query.dict -max_len=4096 ;;
     jsonl) echo -dict=fuzz/jsonl.dict -max_len=16384 ;;
     stub) echo -dict=fuzz/stub.dict -max_len=4096 ;;
+    warc) echo -dict=fuzz/warc.dict -max_len=65536 ;;
   esac
 }
 
