@@ -46,7 +46,11 @@ GzipMember inflate_member_stream(const std::function<std::string_view()>& next_i
   while (status == Z_OK) {
     if (stream.avail_in == 0 && !input_ended) {
       std::string_view piece = next_input();
-      if (first && !is_gzip(piece)) {
+      // The magic number may itself come in pieces: a first piece of one or
+      // two bytes need only begin it (zlib checks the rest of the header).
+      constexpr std::string_view kMagic("\x1f\x8b\x08", 3);
+      if (first && (piece.empty() || kMagic.substr(0, std::min(piece.size(), kMagic.size())) !=
+                                         piece.substr(0, std::min(piece.size(), kMagic.size())))) {
         inflateEnd(&stream);
         member.error = "no gzip member here";
         return member;

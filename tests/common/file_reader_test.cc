@@ -6,7 +6,6 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <zlib.h>
 
 #include <catch2/catch.hpp>
 #include <string>
@@ -16,37 +15,13 @@
 #include "file_reader.h"
 #include "ids.h"
 #include "test_support.h"
+#include "warc_builder.h"
 #include "warc_reader.h"
 
 using namespace byline;
 using namespace byline::test;
 
 namespace {
-
-std::string warc_record(const std::string& uri, const std::string& body) {
-  const std::string block =
-      "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: " + std::to_string(body.size()) +
-      "\r\n\r\n" + body;
-  return "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: " + uri +
-         "\r\nWARC-Date: 2024-01-02T03:04:05Z\r\nContent-Type: application/http; msgtype=response\r\n"
-         "Content-Length: " +
-         std::to_string(block.size()) + "\r\n\r\n" + block + "\r\n\r\n";
-}
-
-// One gzip member of `bytes` (a .warc.gz holds one per record).
-std::string gzip_member(const std::string& bytes) {
-  z_stream z{};
-  REQUIRE(deflateInit2(&z, Z_BEST_SPEED, Z_DEFLATED, 31, 8, Z_DEFAULT_STRATEGY) == Z_OK);
-  std::string out(deflateBound(&z, static_cast<uLong>(bytes.size())) + 64, '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
-  z.avail_in = static_cast<uInt>(bytes.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  REQUIRE(deflate(&z, Z_FINISH) == Z_STREAM_END);
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  return out;
-}
 
 // A body of `size` bytes that does not compress to nothing.
 std::string page_body(std::size_t size, unsigned seed) {
