@@ -7,9 +7,10 @@
 //
 // TRUTH is make-archive's --truth file for the indexed archive. Query pair i
 // starts at the i*pages/N-th page that has a reply (so every form has
-// something to find) and is, by i mod 6 (A: a title word, T: a tag, C: a word
+// something to find) and is, by i mod 7 (A: a title word, T: a tag, C: a word
 // of a comment, P: a word of the comment it answers):
-//   on          `on:(title:A) C`             vs `A C`
+//   on          `on:(title:A) C`             vs `A C`  (read from the comments' copies)
+//   on body     `on:(B) C`                   vs `B C`  (B: a word of the article's text; a join)
 //   discussed   `A discussed:(C)`            vs `A C`
 //   reply       `reply:(P) C`                vs `P C`
 //   tag         `type:comment tag:"T" C`     vs `T C`
@@ -88,13 +89,14 @@ Query top10(const std::string& text) {
 
 // The page's words by role, or false when it lacks one of them.
 struct PageWords {
-  std::string title, tag, comment, parent;
+  std::string title, tag, comment, parent, body;
 };
 
 bool page_words(const nlohmann::json& page, const Words& words, std::mt19937& rng, PageWords& out) {
   std::vector<std::string> title = words.of(page["article"]["title"].get<std::string>());
+  std::vector<std::string> body = words.of(page["article"]["text"].get<std::string>());
   const auto& tags = page["article"]["tags"];
-  if (title.empty() || tags.empty()) return false;
+  if (title.empty() || body.empty() || tags.empty()) return false;
   const auto& comments = page["comments"];
   std::map<int, std::string> texts;
   for (const auto& c : comments) texts[c["index"].get<int>()] = c["text"].get<std::string>();
@@ -107,6 +109,7 @@ bool page_words(const nlohmann::json& page, const Words& words, std::mt19937& rn
     out.tag = tags[std::uniform_int_distribution<std::size_t>(0, tags.size() - 1)(rng)].get<std::string>();
     out.comment = pick(mine, rng);
     out.parent = pick(theirs, rng);
+    out.body = pick(body, rng);
     return true;
   }
   return false;
@@ -131,7 +134,7 @@ std::vector<Pair> make_pairs(const std::string& truth_path, std::size_t count) {
     if (!found) continue;
     const std::string tag = "\"" + w.tag + "\"";
     Pair p;
-    switch (i % 6) {
+    switch (i % 7) {
       case 0:
         p = {"on", top10("on:(title:" + w.title + ") " + w.comment), top10(w.title + " " + w.comment)};
         break;
@@ -146,6 +149,9 @@ std::vector<Pair> make_pairs(const std::string& truth_path, std::size_t count) {
         break;
       case 4:
         p = {"title", top10("type:comment title:" + w.title + " " + w.comment), top10(w.title + " " + w.comment)};
+        break;
+      case 5:
+        p = {"on body", top10("on:(" + w.body + ") " + w.comment), top10(w.body + " " + w.comment)};
         break;
       default:
         p = {"thread", top10(w.title + " " + w.comment), top10(w.title + " " + w.comment)};

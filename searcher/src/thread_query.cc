@@ -95,6 +95,8 @@ std::vector<bool> required_thread_clauses(const Xapian::Query& marked, std::size
 
 bool semi_join_pages(ThreadRelation relation, const Xapian::Query& rest, const Xapian::Query& sub,
                      const Xapian::Database& db, std::vector<std::string>* pages) {
+  // No join to bound: thread_join reads the copies.
+  if (relation == ThreadRelation::On && on_from_copied_terms(sub)) return false;
   const Xapian::Query candidates(Xapian::Query::OP_FILTER, rest, type_query(clause_type(relation)));
   const Xapian::Query sub_side(Xapian::Query::OP_FILTER, sub, type_query(subquery_type(relation)));
   // Collecting the rest's pages costs a value read per match, far less than
@@ -174,8 +176,60 @@ std::string extract_thread_subqueries(std::string_view text, std::vector<ThreadC
   return out;
 }
 
+namespace {
+
+// The comment side of a query over an article's copied terms (see
+// on_from_copied_terms), or nullopt.
+std::optional<Xapian::Query> as_copied_terms(const Xapian::Query& q) {
+  using Q = Xapian::Query;
+  switch (q.get_type()) {
+    case Q::LEAF_TERM: {
+      const std::string term = *q.get_terms_begin();
+      if (term.rfind(schema::kPrefixArticleTitle, 0) == 0 || term.rfind(schema::kPrefixTag, 0) == 0) return Q(term);
+      if (term.rfind(schema::kPrefixTitle, 0) == 0)
+        return Q(schema::term(schema::kPrefixArticleTitle, std::string_view(term).substr(1)));
+      return std::nullopt;
+    }
+    case Q::LEAF_MATCH_NOTHING:
+      return Q::MatchNothing;
+    case Q::OP_SCALE_WEIGHT:
+      // The copies only filter: a weight changes no match.
+      return as_copied_terms(q.get_subquery(0));
+    case Q::OP_AND_MAYBE:
+      // Its optional side only ranks.
+      return as_copied_terms(q.get_subquery(0));
+    case Q::OP_AND:
+    case Q::OP_OR:
+    case Q::OP_AND_NOT:
+    case Q::OP_FILTER:
+    case Q::OP_SYNONYM: {
+      std::vector<Q> parts;
+      for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
+        std::optional<Q> part = as_copied_terms(q.get_subquery(i));
+        if (!part) return std::nullopt;
+        parts.push_back(std::move(*part));
+      }
+      const Q::op op = q.get_type() == Q::OP_SYNONYM ? Q::OP_OR : q.get_type();
+      return Q(op, parts.begin(), parts.end());
+    }
+    default:
+      return std::nullopt;
+  }
+}
+
+}  // namespace
+
+std::optional<Xapian::Query> on_from_copied_terms(const Xapian::Query& sub) {
+  std::optional<Xapian::Query> copied = as_copied_terms(sub);
+  if (!copied) return std::nullopt;
+  const Xapian::Query comments(Xapian::Query::OP_FILTER, *copied, type_query(schema::kTypeComment));
+  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, comments, 0.0);
+}
+
 Xapian::Query thread_join(ThreadRelation relation, const Xapian::Query& sub, const Xapian::Database& db,
                           const std::vector<std::string>* pages) {
+  if (relation == ThreadRelation::On)
+    if (std::optional<Xapian::Query> direct = on_from_copied_terms(sub)) return *direct;
   const Xapian::Query comments = type_query(schema::kTypeComment);
   Xapian::Query side(Xapian::Query::OP_FILTER, sub, type_query(subquery_type(relation)));
   if (pages && pages->empty()) return Xapian::Query::MatchNothing;

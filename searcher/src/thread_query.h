@@ -2,7 +2,8 @@
 // Q), `discussed:(Q)` (articles with a comment matching Q) and `reply:(Q)`
 // (comments answering a comment that matches Q). Q is a whole Byline query.
 //
-// How: a join at query time. Q runs first, on its own, as a boolean match
+// How: a join at query time (except for on: over title words and tags, which
+// comments carry as copies: on_from_copied_terms below). Q runs first, on its own, as a boolean match
 // over every document (its articles for on:, its comments otherwise), with
 // Xapian's ValueCountMatchSpy collecting the page ids (kSlotPage) or the
 // document ids (kSlotOrder) of its matches; the clause becomes an OR, with
@@ -28,6 +29,7 @@
 #include <xapian.h>
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -59,6 +61,15 @@ std::string extract_thread_subqueries(std::string_view text, std::vector<ThreadC
 // ids, as kSlotPage holds them, sorted) take part.
 Xapian::Query thread_join(ThreadRelation relation, const Xapian::Query& sub, const Xapian::Database& db,
                           const std::vector<std::string>* pages = nullptr);
+
+// on:(Q) without a join, when Q asks only about what a comment carries of its
+// article (schema.h): title words (S, copied as XS) and tags (K, copied as
+// they are), under AND, OR, AND_NOT, FILTER, SYNONYM, AND_MAYBE and weight
+// scales. The answer is those terms on comments, the same documents the join
+// finds. Nothing (nullopt) for anything else: body words, authors, dates,
+// phrases (copies have no positions), wildcards left to expand, "everything"
+// (a comment whose article is missing would match it).
+std::optional<Xapian::Query> on_from_copied_terms(const Xapian::Query& sub);
 
 // The query that stands for thread clause n while the outer query's shape is
 // looked at (a term no document has).

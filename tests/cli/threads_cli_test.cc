@@ -290,6 +290,59 @@ TEST_CASE("comments answer their article's tag: and title: as filters", "[cli][t
   CHECK(titles_checked >= 2);
 }
 
+TEST_CASE("on:() over title words and tags (the comments' copies, no join) against the ground truth",
+          "[cli][threads][copied-terms]") {
+  REQUIRE_ARCHIVE(a);
+  // Title words on a few pages, tags of a few pages (one word, no spaces).
+  std::vector<std::string> titles;
+  for (const std::string& w : a.words(
+           0.03, 0.3, [](const TruthDoc& d) { return !d.is_comment; }, 1000)) {
+    int pages_with = 0;
+    for (const auto& [id, p] : a.pages) pages_with += p.title_stems.count(a.stem(w)) ? 1 : 0;
+    if (pages_with >= 2 && titles.size() < 2) titles.push_back(w);
+  }
+  std::map<std::string, int> tag_pages;
+  for (const auto& [id, p] : a.pages)
+    for (const std::string& t : p.tags) ++tag_pages[t];
+  std::string tag;
+  for (const auto& [t, n] : tag_pages)
+    if (n >= 3 && t.find(' ') == std::string::npos && t.find('"') == std::string::npos) tag = t;
+  REQUIRE(titles.size() == 2);
+  REQUIRE_FALSE(tag.empty());
+  auto titled = [&](const TruthDoc& d, const std::string& w) {
+    return a.pages.at(d.page).title_stems.count(a.stem(w)) > 0;
+  };
+  auto tagged = [&](const TruthDoc& d) { return a.pages.at(d.page).tags.count(tag) > 0; };
+  const std::string x = titles[0], y = titles[1];
+  INFO("title words " << x << ", " << y << "; tag " << tag);
+
+  const Ids on_x = a.expected([&](const TruthDoc& d) { return d.is_comment && titled(d, x); });
+  CHECK_FALSE(on_x.empty());
+  CHECK(a.ids("on:(title:" + x + ")") == on_x);
+  CHECK(a.ids("on:(tag:" + tag + ")") == a.expected([&](const TruthDoc& d) { return d.is_comment && tagged(d); }));
+  CHECK(a.ids("on:(title:" + x + " OR title:" + y + ")") ==
+        a.expected([&](const TruthDoc& d) { return d.is_comment && (titled(d, x) || titled(d, y)); }));
+  CHECK(a.ids("on:(title:" + x + " OR tag:" + tag + ")") ==
+        a.expected([&](const TruthDoc& d) { return d.is_comment && (titled(d, x) || tagged(d)); }));
+  CHECK(a.ids("on:(title:" + x + " -tag:" + tag + ")") ==
+        a.expected([&](const TruthDoc& d) { return d.is_comment && titled(d, x) && !tagged(d); }));
+  // With words of the comments themselves, ranked by them.
+  for (const std::string& word : a.words(
+           0.05, 0.6, [&](const TruthDoc& d) { return d.is_comment && titled(d, x); }, 2)) {
+    const std::string s = a.stem(word);
+    CHECK(a.ids("on:(title:" + x + ") " + word) ==
+          a.expected([&](const TruthDoc& d) { return d.is_comment && titled(d, x) && d.stems.count(s); }));
+  }
+  // The same answer as the join: a body word beside the title word forces it.
+  const std::string body_word = a.words(
+                                     0.05, 0.3, [](const TruthDoc& d) { return !d.is_comment; }, 1)
+                                    .at(0);
+  const std::string sb = a.stem(body_word);
+  CHECK(a.ids("on:(title:" + x + " OR " + body_word + ")") == a.expected([&](const TruthDoc& d) {
+    return d.is_comment && (titled(d, x) || a.docs.at(d.page).stems.count(sb) > 0);
+  }));
+}
+
 TEST_CASE("on:(), discussed:() and reply:() against the ground truth", "[cli][threads]") {
   REQUIRE_ARCHIVE(a);
   auto is_article = [](const TruthDoc& d) { return !d.is_comment; };
