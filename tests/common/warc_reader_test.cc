@@ -133,7 +133,7 @@ TEST_CASE("scan_warc stops when the callback says so", "[warc]") {
   CHECK(s.scan.end == 2 * warc_record("https://news.example/0", "<p>x</p>").size());
 }
 
-TEST_CASE("a .warc.gz gives each record at its member's offset; a corrupt member or garbage is damage, padding is not",
+TEST_CASE("a .warc.gz gives each record at its member's offset, a corrupt member or garbage is damage, padding is not",
           "[warc]") {
   const std::string m1 = gzip_member(warc_record("https://news.example/1", "<p>one</p>"));
   std::string m2 = gzip_member(warc_record("https://news.example/2", std::string(2000, 'z')));
@@ -181,7 +181,7 @@ TEST_CASE("http_html_page gives the body and the charset of a 200 text/html resp
   CHECK(page->charset.empty());
 }
 
-TEST_CASE("responses that are no page are passed over without damage; broken ones say why", "[warc][http]") {
+TEST_CASE("responses that are no page are passed over without damage, broken ones say why", "[warc][http]") {
   std::string why;
   CHECK_FALSE(page_of(http_response("gone", "Content-Type: text/html\r\n", "HTTP/1.1 404 Not Found"), why));
   CHECK(why.empty());
