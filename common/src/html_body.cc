@@ -117,9 +117,11 @@ std::string paragraphs_of(const Node* root, const std::function<bool(const Node*
     if (n != root && (is_boilerplate(n) || (skip && skip(n)))) continue;
     GumboTag tag = n->v.element.tag;
     if (tag == GUMBO_TAG_BR) {
-      // Two line breaks in a row separate paragraphs; one is a space.
-      if (!current.empty() && current.back() == '\x01') {
-        current.pop_back();
+      // Two line breaks in a row (white space between them aside: "<br>\n<br>")
+      // separate paragraphs; one is a space.
+      std::size_t last = current.find_last_not_of(" \t\n\r\f\v");
+      if (last != std::string::npos && current[last] == '\x01') {
+        current.resize(last);
         flush();
       } else {
         current += '\x01';

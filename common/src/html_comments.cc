@@ -22,13 +22,21 @@ bool id_is_comment_number(std::string_view id) {
   return false;
 }
 
-bool has_token_in(std::string_view list, std::string_view token) {
-  std::size_t start = 0;
-  while (start < list.size()) {
-    std::size_t end = list.find(' ', start);
-    if (list.substr(start, end == std::string_view::npos ? list.npos : end - start) == token) return true;
-    if (end == std::string_view::npos) break;
-    start = end + 1;
+// Microdata's itemprop or RDFa's property names NAME: either is a list of
+// names, and RDFa's may be prefixed ("schema:author") or whole IRIs.
+bool has_property(const Node* n, std::string_view name) {
+  for (const char* attribute : {"itemprop", "property"}) {
+    std::string_view list = attr(n, attribute);
+    std::size_t i = 0;
+    while (i < list.size()) {
+      while (i < list.size() && std::isspace(static_cast<unsigned char>(list[i]))) ++i;
+      std::size_t start = i;
+      while (i < list.size() && !std::isspace(static_cast<unsigned char>(list[i]))) ++i;
+      std::string_view token = list.substr(start, i - start);
+      std::size_t cut = token.find_last_of("/#:");
+      if (cut != std::string_view::npos) token.remove_prefix(cut + 1);
+      if (!token.empty() && token == name) return true;
+    }
   }
   return false;
 }
@@ -47,8 +55,7 @@ bool is_comment_element(const Node* n) {
     std::string_view last = slash == std::string_view::npos ? type : type.substr(slash + 1);
     if (last == "Comment" || last == "UserComments") return true;
   }
-  std::string_view prop = has_attr(n, "itemprop") ? attr(n, "itemprop") : attr(n, "property");
-  if (has_token_in(prop, "comment") && (has_attr(n, "itemscope") || has_attr(n, "typeof"))) return true;
+  if (has_property(n, "comment") && (has_attr(n, "itemscope") || has_attr(n, "typeof"))) return true;
   for (std::string_view token : {"comment", "comment-item", "c-comment", "comment__item", "commentItem",
                                  "comment-thread-item", "js-comment", "user-comment", "reader-comment"})
     if (has_class(n, token)) return true;
@@ -62,8 +69,7 @@ bool is_replies_container(const Node* n) {
 }
 
 bool is_author_part(const Node* n) {
-  std::string_view prop = attr(n, "itemprop");
-  if (prop == "author" || prop == "creator") return true;
+  if (has_property(n, "author") || has_property(n, "creator")) return true;
   for (std::string_view token : {"fn", "comment-author", "comment__author", "comment-author-name", "author",
                                  "author-name", "username", "user-name", "commenter", "comment-user", "nickname"})
     if (has_class(n, token)) return true;
@@ -71,8 +77,7 @@ bool is_author_part(const Node* n) {
 }
 
 bool is_text_part(const Node* n) {
-  std::string_view prop = attr(n, "itemprop");
-  if (prop == "text" || prop == "commentText" || attr(n, "property") == "text") return true;
+  if (has_property(n, "text") || has_property(n, "commentText")) return true;
   for (std::string_view token :
        {"comment-content", "comment-text", "comment__content", "comment__body", "field--name-comment-body",
         "comment_text", "comment-body-text", "comment-message", "comment-entry"})
@@ -109,17 +114,25 @@ const Node* find_own(const Node* comment, const std::function<bool(const Node*)>
 std::string author_name(const Node* part) {
   if (part == nullptr) return "";
   // WordPress: <div class="comment-author"><img> <cite class="fn">Name</cite> <span class="says">says:</span>
-  if (const Node* fn = find_first(
-          part, [&](const Node* n) { return n != part && (has_class(n, "fn") || attr(n, "itemprop") == "name"); }))
+  if (const Node* fn =
+          find_first(part, [&](const Node* n) { return n != part && (has_class(n, "fn") || has_property(n, "name")); }))
     part = fn;
   std::string name;
-  // Skip hidden screen-reader words and "says:".
-  walk(part, [&](const Node* n) {
-    if (has_class(n, "says") || has_class(n, "screen-reader-text") || tag_of(n) == GUMBO_TAG_TIME) return false;
-    for (const Node* child : children(n))
-      if (child->type == GUMBO_NODE_TEXT) name += std::string(child->v.text.text) + " ";
-    return true;
-  });
+  // The words in document order ("<b>Ann</b> Lee" is "Ann Lee"), without
+  // hidden screen-reader words, "says:" or the comment's time.
+  std::vector<const Node*> stack{part};
+  while (!stack.empty()) {
+    const Node* n = stack.back();
+    stack.pop_back();
+    if (n->type == GUMBO_NODE_TEXT) {
+      name += std::string(n->v.text.text) + " ";
+      continue;
+    }
+    if (!is_element(n) || has_class(n, "says") || has_class(n, "screen-reader-text") || tag_of(n) == GUMBO_TAG_TIME)
+      continue;
+    std::vector<const Node*> kids = children(n);
+    for (auto k = kids.rbegin(); k != kids.rend(); ++k) stack.push_back(*k);
+  }
   name = collapse_space(name);
   for (std::string_view suffix : {" says:", " says", " wrote:", " said:"})
     if (name.size() > suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0)
@@ -135,8 +148,7 @@ std::optional<std::string> comment_date(const Node* comment) {
     if (auto d = any_date(text_of(time))) return d;
   }
   if (const Node* prop = find_own(comment, [](const Node* n) {
-        std::string_view p = attr(n, "itemprop");
-        return p == "dateCreated" || p == "datePublished" || p == "commentTime";
+        return has_property(n, "dateCreated") || has_property(n, "datePublished") || has_property(n, "commentTime");
       })) {
     std::string value = has_attr(prop, "content") ? std::string(attr(prop, "content")) : text_of(prop);
     if (auto d = any_date(value)) return d;

@@ -33,8 +33,9 @@ std::optional<std::string> iso_date(std::string_view text) {
     if (!digits(text, 4, 2, month) || !digits(text, 6, 2, day)) return std::nullopt;
     at = 8;
   }
-  if (month < 1 || month > 12 || day < 1 || day > 31 || year < 1000) return std::nullopt;
   page_text::CalendarDate date{year, month, day};
+  // 2013-02-30 is refused as "February 30, 2013" is.
+  if (!page_text::is_calendar_date(date)) return std::nullopt;
   std::optional<page_text::ClockTime> time;
   if (at < text.size() && (text[at] == 'T' || text[at] == ' ' || text[at] == 't')) {
     if (digits(text, at + 1, 2, hour) && at + 3 < text.size() && text[at + 3] == ':' &&

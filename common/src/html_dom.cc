@@ -179,6 +179,10 @@ void append_text(const Node* node, std::string& out) {
   while (!stack.empty()) {
     const Node* current = stack.back();
     stack.pop_back();
+    if (current == nullptr) {  // the end of a block
+      out += ' ';
+      continue;
+    }
     switch (current->type) {
       case GUMBO_NODE_TEXT:
       case GUMBO_NODE_CDATA:
@@ -189,8 +193,13 @@ void append_text(const Node* node, std::string& out) {
       case GUMBO_NODE_TEMPLATE: {
         GumboTag tag = current->v.element.tag;
         if (is_hidden_content(tag)) break;
-        // A line break or a block's start separates words ("<p>a</p><p>b</p>").
-        if (tag == GUMBO_TAG_BR || !is_inline(tag)) out += ' ';
+        // A line break, a block's start and a block's end separate words
+        // ("<p>a</p><p>b</p>", "<div><p>end</p>next</div>").
+        bool block = tag == GUMBO_TAG_BR || !is_inline(tag);
+        if (block) {
+          out += ' ';
+          stack.push_back(nullptr);  // popped after the children: the block's end
+        }
         const GumboVector& kids = current->v.element.children;
         for (unsigned i = kids.length; i-- > 0;) stack.push_back(static_cast<const Node*>(kids.data[i]));
         break;

@@ -241,4 +241,9 @@ std::string format_iso_minute(const CalendarDate& date, std::optional<ClockTime>
   return buffer;
 }
 
+bool is_calendar_date(const CalendarDate& date) {
+  return date.year >= 1000 && date.month >= 1 && date.month <= 12 && date.day >= 1 &&
+         date.day <= days_in_month(date.year, date.month);
+}
+
 }  // namespace byline::page_text

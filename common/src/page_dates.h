@@ -36,6 +36,9 @@ std::optional<ClockTime> parse_time_line(std::string_view line);
 // A comment's date line: a date, optional "at" or ",", a time, optional "| Reply".
 std::optional<std::string> parse_comment_date_line(std::string_view line);
 
+// A day that exists: years 1000 on, February 29 only in leap years.
+bool is_calendar_date(const CalendarDate& date);
+
 // "YYYY-MM-DDTHH:MM"; a missing time is written as 00:00.
 std::string format_iso_minute(const CalendarDate& date, std::optional<ClockTime> time);
 

@@ -76,6 +76,11 @@ TEST_CASE("paragraphs_of: one line break is a space, two in a row end a paragrap
   CHECK(paragraphs_of(by_id(doc, "p"), no_skip) == "line one line two\n\nline three");
 }
 
+TEST_CASE("paragraphs_of: two line breaks with white space between them still end a paragraph", "[html][body]") {
+  Document doc("<p id=p>line one<br>\n<br>line two<br> \t\n <br/>line three<br>\nline four</p>");
+  CHECK(paragraphs_of(by_id(doc, "p"), no_skip) == "line one\n\nline two\n\nline three line four");
+}
+
 TEST_CASE("paragraphs_of leaves out boilerplate and what the skip predicate marks, but reads its root",
           "[html][body]") {
   Document doc(R"(<aside id=root><p>Kept.</p><nav><p>Menu</p></nav><script>var a = "<p>x</p>";</script>

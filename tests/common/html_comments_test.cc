@@ -168,6 +168,27 @@ TEST_CASE("an RDFa typeof=Comment is a comment, its text in property=text", "[ht
         Lines{"1 <none> Jo Pak | 2020-05-06T07:08 | RDFa comment.", "2 <none> Kit Roy | <none> | Old type name."});
 }
 
+TEST_CASE("RDFa comments: author and date in property=author and property=dateCreated, prefixed or not",
+          "[html][comments]") {
+  const std::string page = R"(<div vocab="http://schema.org/" typeof="BlogPosting"><p>Story.</p>
+  <div property="comment" typeof="Comment"><span property="author" typeof="Person"><span property="name">Jo
+    Pak</span></span> <span property="dateCreated" content="2020-05-06T07:08">last May</span>
+    <span property="text">First.</span></div>
+  <div property="schema:comment" typeof="schema:Comment"><span property="schema:author">Kit Roy</span>
+    <meta property="schema:dateCreated" content="2021-01-02"><p property="schema:text">Second.</p></div></div>)";
+  CHECK(comments_of(page) ==
+        Lines{"1 <none> Jo Pak | 2020-05-06T07:08 | First.", "2 <none> Kit Roy | 2021-01-02T00:00 | Second."});
+}
+
+TEST_CASE("an author's name is read in document order, whatever markup its words are in", "[html][comments]") {
+  const std::string page =
+      "<ol><li class='comment' id='comment-1'><span class='comment-author'><b>Ann</b> Lee</span>"
+      "<div class='comment-content'>one</div></li>"
+      "<li class='comment' id='comment-2'><span class='comment-author'>Dr <i>Bo</i> Chan <b>Jr</b>"
+      "<span class='says'>says:</span></span><div class='comment-content'>two</div></li></ol>";
+  CHECK(comments_of(page) == Lines{"1 <none> Ann Lee | <none> | one", "2 <none> Dr Bo Chan Jr | <none> | two"});
+}
+
 TEST_CASE("a comment wrapper with nothing of its own is not a comment, the comment inside it is", "[html][comments]") {
   const std::string page =
       "<ol><li class=\"comment\" id=\"li-comment-7\">"

@@ -63,6 +63,17 @@ TEST_CASE("ISO dates with an impossible month, day or year are refused", "[html]
   CHECK(shown(iso_date("2013-12-31T23:59")) == "2013-12-31T23:59");
 }
 
+TEST_CASE("ISO dates are refused on days their month does not have, as printed dates are", "[html][dates]") {
+  for (const char* bad : {"2013-02-30", "2013-02-29", "1900-02-29", "2013-04-31", "20130431", "2013-06-31T10:00"}) {
+    INFO(bad);
+    CHECK_FALSE(iso_date(bad).has_value());
+    CHECK_FALSE(any_date(bad).has_value());
+  }
+  CHECK(shown(iso_date("2012-02-29")) == "2012-02-29T00:00");  // leap years: every 4th, and 2000
+  CHECK(shown(iso_date("2000-02-29T06:30")) == "2000-02-29T06:30");
+  CHECK(shown(iso_date("2013-04-30")) == "2013-04-30T00:00");
+}
+
 TEST_CASE("any date tries ISO 8601 first", "[html][dates]") {
   CHECK(shown(any_date("2013-04-22T22:08:31-04:00")) == "2013-04-22T22:08");
   CHECK(shown(any_date("20130422")) == "2013-04-22T00:00");

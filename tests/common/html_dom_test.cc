@@ -153,6 +153,15 @@ TEST_CASE("text_of collapses whitespace, separates blocks and line breaks, and l
   CHECK(text_of(nullptr) == "");
 }
 
+TEST_CASE("text_of separates the words after a block from the block's last word", "[html][dom]") {
+  Document doc(
+      "<div id=a><p>end</p>next</div><div id=b><ul><li>one</li></ul>two<h3>three</h3>four</div>"
+      "<div id=c><span>in</span>line<b>word</b></div>");
+  CHECK(text_of(by_id(doc, "a")) == "end next");
+  CHECK(text_of(by_id(doc, "b")) == "one two three four");
+  CHECK(text_of(by_id(doc, "c")) == "inlineword");  // inline elements still join
+}
+
 TEST_CASE("collapse_space turns whitespace runs and no-break spaces into one space and trims", "[html][dom]") {
   CHECK(collapse_space("  a \t\n\r\f\v b  ") == "a b");
   CHECK(collapse_space("\xC2\xA0 a\xC2\xA0\xC2\xA0"
